@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Pace",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pace", targets: ["pace"]),
+        .library(name: "PaceLinearAlgebra", targets: ["PaceLinearAlgebra"]),
+        .library(name: "PaceStatistics", targets: ["PaceStatistics"]),
+        .library(name: "PaceRegression", targets: ["PaceRegression"]),
+        .library(name: "PaceData", targets: ["PaceData"]),
+        .library(name: "PaceGap", targets: ["PaceGap"]),
+        .library(name: "PaceForecast", targets: ["PaceForecast"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - Public API
+
+        /// Value-type column-major matrices, QR, pivoted QR, SVD, Cholesky, banded solves.
+        .target(name: "PaceLinearAlgebra", dependencies: ["_PaceCLapack"]),
+        /// Probability distributions (normal, Student t, F, χ²) and descriptive statistics.
+        .target(name: "PaceStatistics"),
+        /// OLS/WLS with classical, HC0–HC3 and HAC covariance; predictions with intervals.
+        .target(name: "PaceRegression", dependencies: ["PaceLinearAlgebra", "PaceStatistics"]),
+        /// CSV reader, periods, observations, conversions, streaming writers.
+        .target(name: "PaceData"),
+        /// Target-gap analysis: time, task and progress accounts, required pace, projections.
+        .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression"]),
+        /// ETS, trend models, HP filter, STL and classical decomposition.
+        .target(name: "PaceForecast", dependencies: ["PaceLinearAlgebra", "PaceStatistics", "PaceRegression"]),
+        /// The `pace` command: parse arguments, call the libraries, pick a writer.
+        .executableTarget(
+            name: "pace",
+            dependencies: [
+                "PaceLinearAlgebra", "PaceStatistics", "PaceRegression", "PaceData", "PaceGap",
+                "PaceForecast",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: - Implementation details
+
+        /// CBLAS + LAPACKE headers from Debian's libopenblas-dev and liblapacke-dev.
+        .systemLibrary(name: "_PaceCLapack"),
+
+        // MARK: - Tests
+
+        .testTarget(name: "PaceLinearAlgebraTests", dependencies: ["PaceLinearAlgebra"]),
+        .testTarget(name: "PaceStatisticsTests", dependencies: ["PaceStatistics"]),
+        .testTarget(name: "PaceRegressionTests", dependencies: ["PaceRegression"]),
+        .testTarget(
+            name: "PaceDataTests",
+            dependencies: ["PaceData", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "PaceGapTests",
+            dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
+        .testTarget(name: "PaceCLITests", dependencies: ["pace"]),
+    ]
+)

@@ -1,0 +1,60 @@
+/// Bad input, located precisely: the message every command prints as
+/// `pace: FILE:LINE:COL: what is wrong (found X, expected Y)`.
+///
+/// `line` and `column` are 1-based; `column` counts fields (CSV columns), not bytes, when the
+/// problem is a cell, and is `nil` when the problem concerns a whole line or file.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var problem: String
+    public var found: String?
+    public var expected: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, problem: String,
+                found: String? = nil, expected: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+        self.found = found
+        self.expected = expected
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let column { s += ":\(column)" }
+        s += ": " + problem
+        switch (found, expected) {
+        case let (f?, e?): s += " (found \(InputError.quote(f)), expected \(e))"
+        case let (f?, nil): s += " (found \(InputError.quote(f)))"
+        case let (nil, e?): s += " (expected \(e))"
+        case (nil, nil): break
+        }
+        return s
+    }
+
+    /// Shows a found value safely on one line: control characters escaped, long values cut.
+    static func quote(_ value: String) -> String {
+        var out = ""
+        var count = 0
+        for scalar in value.unicodeScalars {
+            if count == 60 { out += "…"; break }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\"": out += "\\\""
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            count += 1
+        }
+        return "\"" + out + "\""
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import PaceData
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The root of the `pace` command tree. Every subcommand lives in its own file under
+/// `Commands/` and only parses arguments, calls a library, and picks a writer.
+struct Pace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pace",
+        abstract: "Economic indicator statistics, target-gap analysis and forecasting.",
+        discussion: """
+            Reads CSV (a file, or standard input for '-' or no file) and writes results to \
+            standard output; diagnostics go to standard error prefixed 'pace: '.
+
+            Exit status: 0 success; 1 the analysis ran and a requested check failed; \
+            2 bad input or runtime error; 64 usage error.
+            """,
+        version: paceVersion,
+        subcommands: [Regress.self]
+    )
+}
+
+/// Exit statuses documented in the README.
+enum PaceExit {
+    static let success: Int32 = 0
+    static let checkFailed: Int32 = 1
+    static let badInput: Int32 = 2
+    static let usage: Int32 = 64
+}
+
+/// Writes one diagnostic line `pace: message` to standard error.
+func printDiagnostic(_ message: String) {
+    let line = "pace: " + message + "\n"
+    var bytes = Array(line.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+}
+
+@main
+enum PaceMain {
+    static func main() {
+        // A closed pipe (`pace … | head`) must end quietly: ignore SIGPIPE and let the
+        // writers see EPIPE, which they turn into a clean exit 0.
+        signal(SIGPIPE, SIG_IGN)
+        let command: ParsableCommand
+        do {
+            command = try Pace.parseAsRoot()
+        } catch {
+            // Usage errors: ArgumentParser prints its message and usage; we exit 64.
+            let code = Pace.exitCode(for: error)
+            if code == .success {
+                Pace.exit(withError: error)  // --help, --version
+            }
+            let message = Pace.fullMessage(for: error)
+            if !message.isEmpty { printDiagnostic(message) }
+            exit(PaceExit.usage)
+        }
+        do {
+            var mutable = command
+            try mutable.run()
+            exit(PaceExit.success)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch let error as ValidationError {
+            printDiagnostic(error.message)
+            exit(PaceExit.usage)
+        } catch {
+            printDiagnostic(String(describing: error))
+            exit(PaceExit.badInput)
+        }
+    }
+}

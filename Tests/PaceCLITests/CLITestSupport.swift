@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Runs the built `pace` binary and captures what it prints.
+struct PaceRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Locates the `pace` executable built next to the test bundle (or `$PACE_BIN`).
+func paceBinary() -> URL {
+    if let override = ProcessInfo.processInfo.environment["PACE_BIN"] {
+        return URL(fileURLWithPath: override)
+    }
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("pace")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pace")
+}
+
+/// The repository root, found from this source file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@discardableResult
+func runPace(_ arguments: [String], stdin: String? = nil,
+             environment: [String: String]? = nil) throws -> PaceRun {
+    let process = Process()
+    process.executableURL = paceBinary()
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes concurrently so a large output cannot deadlock the child.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return PaceRun(status: process.terminationStatus,
+                   stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+}
