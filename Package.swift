@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -61,3 +62,20 @@ let package = Package(
         .testTarget(name: "PaceCLITests", dependencies: ["pace"]),
     ]
 )
+
+// MARK: - Benchmarks
+// ordo-one/benchmark is only resolved and built when asked for, so the everyday build and the
+// test suite never compile it:  PACE_BENCHMARKS=1 swift package benchmark
+if ProcessInfo.processInfo.environment["PACE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "PaceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "PaceStatistics", "PaceLinearAlgebra", "PaceRegression", "PaceData", "PaceGap", "PaceForecast",
+            ],
+            path: "Benchmarks/PaceBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}
