@@ -97,7 +97,17 @@ extension RegressionModel {
         var ew = residual(a, b, betaE, n, k)
         if let delta = try? ls.solve(ew) {
             for j in 0..<k { betaE[j] += delta[j] }
-            ew = residual(a, b, betaE, n, k)
+            if Self.notNegligible(delta, betaE, threshold: 1e-15) {
+                // A correction that is not negligible means rounding at ε·‖b‖ limits the
+                // accuracy (large-residual or ill-conditioned problems such as NIST Wampler5,
+                // Filip): refine x and r together on the augmented system, residuals in
+                // doubled extended precision.
+                let refined = ls.refineAugmented(design: a, response: b, solution: betaE)
+                betaE = refined.solution
+                ew = refined.residual
+            } else {
+                ew = residual(a, b, betaE, n, k)
+            }
         }
         var ssr: E = 0
         for i in 0..<n { ssr += ew[i] * ew[i] }
@@ -132,6 +142,11 @@ extension RegressionModel {
             beta: betaE.map { Double($0) }, xtxInverse: xtx, inverseR: inv, rFactor: ls.unscaledR(),
             residuals: residuals, weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr),
             tss: totalSumOfSquares(), weightedDesign: design)
+    }
+
+    static func notNegligible(_ delta: [E], _ x: [E], threshold: E) -> Bool {
+        for j in 0..<x.count where abs(delta[j]) > threshold * abs(x[j]) { return true }
+        return false
     }
 
     private func residual(_ a: [E], _ b: [E], _ x: [E], _ n: Int, _ k: Int) -> [E] {
@@ -242,3 +257,4 @@ extension RegressionModel {
         }
     }
 }
+
