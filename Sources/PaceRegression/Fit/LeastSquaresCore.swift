@@ -24,6 +24,9 @@ struct LeastSquaresCore {
     var tss: Double
     /// The weighted design A (double), present when a robust covariance needs it.
     var weightedDesign: Matrix?
+    /// Whether the model contains a constant (explicit intercept, or a combination of columns
+    /// equal to a constant, e.g. a full set of seasonal dummies).
+    var hasConstant: Bool
 }
 
 extension RegressionModel {
@@ -61,7 +64,7 @@ extension RegressionModel {
     }
 
     /// Weighted total sum of squares in extended precision.
-    func totalSumOfSquares() -> Double {
+    func totalSumOfSquares(centred: Bool) -> Double {
         let n = response.count
         var sw: E = 0, swy: E = 0
         for i in 0..<n {
@@ -69,7 +72,7 @@ extension RegressionModel {
             sw += w
             swy += w * E(response[i])
         }
-        let mean: E = intercept ? swy / sw : 0
+        let mean: E = centred ? swy / sw : 0
         var tss: E = 0
         for i in 0..<n {
             let w = E(weights?[i] ?? 1)
@@ -120,6 +123,19 @@ extension RegressionModel {
             weighted[i] = Double(ew[i])
             fitted[i] = Double(E(response[i]) - e)
         }
+        var hasConstant = intercept
+        if !intercept {
+            // Is the (weighted) constant √w in the column space? Then R² is centred (statsmodels'
+            // implicit-constant rule).
+            var u = [E](repeating: 1, count: n)
+            if let sw { u = sw }
+            var norm2: E = 0
+            for v in u { norm2 += v * v }
+            ls.applyQTranspose(&u)
+            var rest: E = 0
+            for i in k..<n { rest += u[i] * u[i] }
+            hasConstant = rest <= E(collinearityTolerance * collinearityTolerance * 100) * norm2
+        }
         let s = ls.scaledInverseR()
         var inv = Matrix(rows: k, columns: k)
         var xtx = Matrix(rows: k, columns: k)
@@ -141,7 +157,7 @@ extension RegressionModel {
         return LeastSquaresCore(
             beta: betaE.map { Double($0) }, xtxInverse: xtx, inverseR: inv, rFactor: ls.unscaledR(),
             residuals: residuals, weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr),
-            tss: totalSumOfSquares(), weightedDesign: design)
+            tss: totalSumOfSquares(centred: hasConstant), weightedDesign: design, hasConstant: hasConstant)
     }
 
     static func notNegligible(_ delta: [E], _ x: [E], threshold: E) -> Bool {
@@ -246,10 +262,20 @@ extension RegressionModel {
             }
             var rd = r
             for c in 0..<k { for i in 0...c { rd[i, c] *= norms[c] } }
+            var hasConstant = intercept
+            if !intercept {
+                var u = try Matrix(rows: n, columns: 1, columnMajor: sw ?? [Double](repeating: 1, count: n))
+                let norm2 = u.storage.reduce(0) { $0 + $1 * $1 }
+                try qr.applyQTranspose(to: &u)
+                var rest = 0.0
+                for i in k..<n { rest += u[i, 0] * u[i, 0] }
+                hasConstant = rest <= 1e-20 * norm2
+            }
             return LeastSquaresCore(
                 beta: beta, xtxInverse: xtx, inverseR: inv, rFactor: rd, residuals: residuals,
-                weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr), tss: totalSumOfSquares(),
-                weightedDesign: needDesign ? a : nil)
+                weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr),
+                tss: totalSumOfSquares(centred: hasConstant), weightedDesign: needDesign ? a : nil,
+                hasConstant: hasConstant)
         } catch let e as RegressionError {
             throw e
         } catch {

@@ -37,11 +37,16 @@ extension RegressionModel {
                 name: names[j], estimate: core.beta[j], standardError: max(cov[j, j], 0).squareRoot(),
                 degreesOfFreedom: robust ? nil : Double(df)))
         }
-        let dfModel = intercept ? k - 1 : k
+        let dfModel = core.hasConstant ? k - 1 : k
         var f = Double.nan
         if dfModel > 0 {
             if robust {
-                f = waldF(beta: core.beta, covariance: cov, skipFirst: intercept)
+                // statsmodels: NaN when the constant is only implicit (no column to exclude).
+                if intercept {
+                    f = waldF(beta: core.beta, covariance: cov, skipFirst: true)
+                } else if !core.hasConstant {
+                    f = waldF(beta: core.beta, covariance: cov, skipFirst: false)
+                }
             } else {
                 let ess = core.tss - core.ssr
                 if core.ssr > 0 {
@@ -56,7 +61,8 @@ extension RegressionModel {
         var degree: Int? = nil
         if case .polynomial(_, let d) = terms { degree = d }
         return RegressionFit(
-            parameterNames: names, n: n, k: k, hasIntercept: intercept, isWeighted: weights != nil,
+            parameterNames: names, n: n, k: k, hasIntercept: intercept, hasConstant: core.hasConstant,
+            isWeighted: weights != nil,
             covarianceType: covariance, coefficients: coefficients, covariance: cov,
             normalizedCovariance: core.xtxInverse, fittedValues: core.fitted, residuals: core.residuals,
             weightedResiduals: core.weightedResiduals, residualSumOfSquares: core.ssr,
