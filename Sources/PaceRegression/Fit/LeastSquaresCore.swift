@@ -226,13 +226,13 @@ extension RegressionModel {
         }
         do {
             let qr = try QRFactorization(scaled)
-            let diag = qr.factors.diagonal
-            if diag.contains(where: { !(abs($0) > collinearityTolerance) }) {
-                let pqr = try PivotedQR(scaled, tolerance: collinearityTolerance)
-                var dep = pqr.dependentColumns
-                if dep.isEmpty { dep = diag.indices.filter { !(abs(diag[$0]) > collinearityTolerance) } }
-                throw rankError(dependent: dep, rank: k - dep.count)
-            }
+            // Dependence among the columns of A equals that among the columns of R (A = QR, Q
+            // orthogonal), so the left-to-right test of ExtendedLeastSquares on the k × k factor
+            // names the same columns as on A, at O(k³) cost.
+            let r0 = qr.r
+            let check = try ExtendedLeastSquares(design: r0.storage.map { ExtendedDouble($0) }, rows: k,
+                                                 columns: k, tolerance: collinearityTolerance)
+            if check.rank < k { throw rankError(dependent: check.dependentColumns, rank: check.rank) }
             var beta = try qr.solve(b)
             for j in 0..<k { beta[j] /= norms[j] }
             let fittedW = try a.multiplied(by: beta)

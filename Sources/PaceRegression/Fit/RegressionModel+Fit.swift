@@ -9,15 +9,22 @@ extension RegressionModel {
     ///   `rankDeficient` naming each column that is a linear combination of earlier ones (so a
     ///   constant regressor next to the intercept is named, never `const`), `invalidOption`.
     public func fit(covariance: CovarianceType = .classical) throws(RegressionError) -> RegressionFit {
+        try fit(covariance: covariance, solver: .automatic)
+    }
+
+    /// Which least-squares kernel to use (tests force each one).
+    enum Solver { case automatic, extended, lapack }
+
+    func fit(covariance: CovarianceType, solver: Solver) throws(RegressionError) -> RegressionFit {
         try validate()
         if case let .hac(lags, _) = covariance, lags < 0 {
             throw .invalidOption(name: "maxLags", value: "\(lags)", expected: "a non-negative integer")
         }
         let n = response.count, k = parameterCount
         let robust = covariance != .classical
-        let core = n * k * k <= RegressionModel.extendedPrecisionLimit
-            ? try solveExtended(needDesign: robust)
-            : try solveLAPACK(needDesign: robust)
+        let useExtended = solver == .extended
+            || (solver == .automatic && n * k * k <= RegressionModel.extendedPrecisionLimit)
+        let core = useExtended ? try solveExtended(needDesign: robust) : try solveLAPACK(needDesign: robust)
         let df = n - k
         let s2 = core.ssr / Double(df)
         var cov: Matrix
