@@ -138,7 +138,7 @@ extension CSVDocument {
         let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
             let box = ColumnJob(document: self, column: column, missing: missing,
                                 out: out.baseAddress!)
-            if n >= 200_000 {
+            if n >= CSVDocument.parallelColumnThreshold && n >= 2 {
                 let half = n / 2
                 DispatchQueue.concurrentPerform(iterations: 2) { k in
                     box.run(k == 0 ? 0..<half : half..<n, slot: k)

@@ -50,7 +50,12 @@ public struct CSVDocument: Sendable {
     }
 
     /// Files with at least this many bytes and no quote character are scanned on two threads.
-    static let parallelThreshold = 1 << 20
+    /// Variable only so tests and fuzz targets can force the two-thread path on small inputs.
+    nonisolated(unsafe) static var parallelThreshold = 1 << 20
+    /// Columns with at least this many rows are parsed on two threads (see `doubleColumn`).
+    nonisolated(unsafe) static var parallelColumnThreshold = 200_000
+    /// Testing only: always use the byte-level scanner (to compare it with the fast one).
+    nonisolated(unsafe) static var forceGenericScanner = false
 
     init(storage: ByteStorage, source: String) throws(InputError) {
         self.source = source
@@ -194,7 +199,9 @@ extension CSVScanner {
         func capacity(_ bytes: Int) -> Int { Int(Double(bytes) * perByte * 1.05) + 64 }
 
         var jobs: [PlainJob] = []
-        if length >= CSVDocument.parallelThreshold {
+        if CSVDocument.forceGenericScanner {
+            // Testing only: straight to the byte-level scanner below.
+        } else if length >= CSVDocument.parallelThreshold {
             var mid = start + length / 2
             if let q = memchr(p + mid, Int32(CSVByte.lf), n - mid) {
                 mid = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
@@ -211,7 +218,7 @@ extension CSVScanner {
             jobs.append(job)
         }
 
-        var plainOK = true
+        var plainOK = !jobs.isEmpty
         var nonASCII: UInt64 = 0
         var rowsBefore = 0
         for job in jobs {

@@ -9,7 +9,7 @@
 /// with the existing QR factors: with Â = AD⁻¹ = Q[R; 0], h = R⁻ᵀD⁻¹g, (d₁; d₂) = Qᵀf,
 /// δx = D⁻¹R⁻¹(d₁ − h), δr = Q(h; d₂). Refining r together with x removes the κ·ε·‖r‖ error term
 /// that plain refinement (x ← x + A⁺(b − Ax)) cannot, which matters for large-residual problems.
-extension ExtendedLeastSquares {
+extension HouseholderLeastSquares where Scalar == ExtendedDouble {
     /// Refines `solution` (and the residual) for the design it was factorised from.
     /// Only for full column rank; otherwise returns the input with a plain residual.
     /// - Parameters:
@@ -59,7 +59,11 @@ extension ExtendedLeastSquares {
     @inline(__always)
     private func rElement(_ i: Int, _ j: Int) -> Scalar { r[i + j * rank] }
 
+}
+
+extension HouseholderLeastSquares {
     /// Overwrites `y` (n values) with Qy.
+    @inlinable
     public func applyQ(_ y: inout [Scalar]) {
         let n = rows
         reflectors.withUnsafeBufferPointer { vp in

@@ -15,8 +15,17 @@
 /// constant column after an intercept is named, not the intercept.
 ///
 /// Cost: 2nk² − 2k³/3 extended-precision flops; no LAPACK call overhead (good for k ≲ 30).
-public struct ExtendedLeastSquares: Sendable {
-    public typealias Scalar = ExtendedDouble
+public typealias ExtendedLeastSquares = HouseholderLeastSquares<ExtendedDouble>
+
+/// The same algorithm in double precision: fast (vectorisable, no call overhead) for small k;
+/// used first, with a mixed-precision refinement step deciding whether the extended-precision
+/// version is needed.
+public typealias DoubleLeastSquares = HouseholderLeastSquares<Double>
+
+/// Householder least squares with unit-norm column scaling and left-to-right dependent-column
+/// detection, generic over the working precision (see ``ExtendedLeastSquares``).
+@frozen
+public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: Sendable {
 
     /// Number of rows n.
     public let rows: Int
@@ -34,11 +43,11 @@ public struct ExtendedLeastSquares: Sendable {
     public let columnNorms: [Scalar]
 
     /// Householder vectors: column `independentColumns[m]` holds v in rows m..<n.
-    let reflectors: [Scalar]
+    @usableFromInline let reflectors: [Scalar]
     /// Householder scalars β (H = I − β v vᵀ) per accepted column position m.
-    let betas: [Scalar]
+    @usableFromInline let betas: [Scalar]
     /// R of the scaled accepted columns, rank × rank column-major upper triangle.
-    let r: [Scalar]
+    @usableFromInline let r: [Scalar]
 
     /// Factorises the column-major n × k `design`.
     /// - Parameters:
@@ -48,6 +57,7 @@ public struct ExtendedLeastSquares: Sendable {
     ///     uncertain at ~1e-16 per element; the hardest NIST problem, Filip, has a smallest
     ///     distance of 5e-8).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` on a bad shape.
+    @inlinable
     public init(design: [Scalar], rows n: Int, columns k: Int, tolerance: Double = 1e-11)
         throws(LinearAlgebraError)
     {
@@ -123,6 +133,7 @@ public struct ExtendedLeastSquares: Sendable {
     }
 
     /// Overwrites `b` (n values) with Qᵀb.
+    @inlinable
     public func applyQTranspose(_ b: inout [Scalar]) {
         let n = rows
         reflectors.withUnsafeBufferPointer { vp in
@@ -141,6 +152,7 @@ public struct ExtendedLeastSquares: Sendable {
     /// The least-squares solution of A x ≈ b in the original (unscaled) units; coefficients of
     /// dependent columns are 0 (a basic solution).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` unless `b.count == rows`.
+    @inlinable
     public func solve(_ b: [Scalar]) throws(LinearAlgebraError) -> [Scalar] {
         guard b.count == rows else { throw .dimensionMismatch("b has \(b.count) entries, A has \(rows) rows") }
         var qtb = b
@@ -153,6 +165,7 @@ public struct ExtendedLeastSquares: Sendable {
     }
 
     /// Solves R z = c in place (R of the scaled accepted columns).
+    @inlinable
     func solveR(_ z: inout [Scalar]) {
         let rk = rank
         for i in stride(from: rk - 1, through: 0, by: -1) {
@@ -165,6 +178,7 @@ public struct ExtendedLeastSquares: Sendable {
     /// S = D⁻¹R⁻¹ restricted to the accepted columns (rank × rank, upper triangular,
     /// column-major), so that (AᵀA)⁻¹ = S Sᵀ on those columns and the rows of A S are the rows
     /// of the thin Q (their squared norms are the leverages).
+    @inlinable
     public func scaledInverseR() -> [Scalar] {
         let rk = rank
         var inv = [Scalar](repeating: 0, count: rk * rk)
@@ -186,6 +200,7 @@ public struct ExtendedLeastSquares: Sendable {
 
     /// R of the scaled accepted columns times D (so that AᵀA = (RD)ᵀ(RD) on those columns),
     /// rounded to double; its singular values are those of A.
+    @inlinable
     public func unscaledR() -> Matrix {
         let rk = rank
         var m = Matrix(rows: rk, columns: rk)
@@ -198,5 +213,6 @@ public struct ExtendedLeastSquares: Sendable {
 
     /// The diagonal |R_jj| of the scaled problem (distances of each accepted unit-norm column to
     /// the span of the earlier ones).
+    @inlinable
     public var scaledDiagonal: [Double] { (0..<rank).map { Double(abs(r[$0 + $0 * rank])) } }
 }

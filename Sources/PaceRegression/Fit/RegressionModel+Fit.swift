@@ -13,7 +13,23 @@ extension RegressionModel {
     }
 
     /// Which least-squares kernel to use (tests force each one).
-    enum Solver { case automatic, extended, lapack }
+    enum Solver { case automatic, double, extended, lapack }
+
+    /// Chooses the kernel: double precision with a refinement check, falling back to extended
+    /// precision, for n·k² ≤ ``extendedPrecisionLimit``; LAPACK above.
+    func solve(_ solver: Solver, needDesign: Bool) throws(RegressionError) -> LeastSquaresCore {
+        let n = response.count, k = parameterCount
+        switch solver {
+        case .extended: return try solveExtended(needDesign: needDesign)
+        case .lapack: return try solveLAPACK(needDesign: needDesign)
+        case .double, .automatic:
+            if solver == .automatic && n * k * k > RegressionModel.extendedPrecisionLimit {
+                return try solveLAPACK(needDesign: needDesign)
+            }
+            if let core = try solveDouble(needDesign: needDesign) { return core }
+            return try solveExtended(needDesign: needDesign)
+        }
+    }
 
     func fit(covariance: CovarianceType, solver: Solver) throws(RegressionError) -> RegressionFit {
         try validate()
@@ -22,9 +38,7 @@ extension RegressionModel {
         }
         let n = response.count, k = parameterCount
         let robust = covariance != .classical
-        let useExtended = solver == .extended
-            || (solver == .automatic && n * k * k <= RegressionModel.extendedPrecisionLimit)
-        let core = useExtended ? try solveExtended(needDesign: robust) : try solveLAPACK(needDesign: robust)
+        let core = try solve(solver, needDesign: robust)
         let df = n - k
         let s2 = core.ssr / Double(df)
         var cov: Matrix
@@ -81,10 +95,7 @@ extension RegressionModel {
     /// but no covariance or diagnostics), for loops over many series.
     public func fitEstimates() throws(RegressionError) -> [Double] {
         try validate()
-        let n = response.count, k = parameterCount
-        return n * k * k <= RegressionModel.extendedPrecisionLimit
-            ? try solveExtended(needDesign: false).beta
-            : try solveLAPACK(needDesign: false).beta
+        return try solve(.automatic, needDesign: false).beta
     }
 
     /// Wald F = β̂ᵣᵀ Vᵣᵣ⁻¹ β̂ᵣ / q over the non-constant parameters.
