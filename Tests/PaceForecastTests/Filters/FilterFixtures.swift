@@ -29,9 +29,16 @@ enum FilterFixtures {
         (any as! [Any]).map { ($0 as! NSNumber).doubleValue }
     }
 
-    /// max_i |a_i − b_i| / max(|b_i|, floor).
+    /// max_i |a_i − b_i| / max(|b_i|, floor); equal elements count as 0 (also 0 vs 0); NaN
+    /// anywhere else gives NaN, which fails every `<` comparison.
     static func maxRelativeDifference(_ a: [Double], _ b: [Double], floor: Double = 0) -> Double {
         precondition(a.count == b.count)
-        return zip(a, b).map { abs($0 - $1) / max(abs($1), floor) }.max() ?? 0
+        var worst = 0.0
+        for (x, y) in zip(a, b) where x != y {
+            let d = abs(x - y) / max(abs(y), floor)
+            if d.isNaN { return .nan }
+            worst = max(worst, d)
+        }
+        return worst
     }
 }
