@@ -1,0 +1,34 @@
+// Quick local timing check (not part of the test suite). Build and run:
+//   swiftc -O -I .build/release/Modules ... (see Scripts/timing/run.sh)
+import Foundation
+import PaceRegression
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+var rng = SystemRandomNumberGenerator()
+func normal() -> Double {
+    let u = Double.random(in: 1e-12..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
+    return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+}
+
+func bench(n: Int, k: Int, reps: Int, cov: CovarianceType = .classical, estimatesOnly: Bool = false) throws {
+    let cols = (0..<(k - 1)).map { _ in (0..<n).map { _ in normal() } }
+    let y = (0..<n).map { i in cols.indices.reduce(1.0) { $0 + Double($1 + 1) * cols[$1][i] } + normal() }
+    let model = RegressionModel(response: y, regressors: cols, names: (1..<k).map { "x\($0)" })
+    var sink = 0.0
+    let t0 = now()
+    for _ in 0..<reps {
+        if estimatesOnly { sink += try model.fitEstimates()[0] } else {
+            let f = try model.fit(covariance: cov)
+            sink += f.coefficients[1].p + f.rSquared + f.fPValue + f.aic + f.durbinWatson + f.jarqueBera.pValue
+        }
+    }
+    let dt = (now() - t0) / Double(reps)
+    print("n=\(n) k=\(k) cov=\(cov) estimatesOnly=\(estimatesOnly): \(String(format: "%.3g", dt * 1e6)) µs per fit (sink \(sink.isFinite))")
+}
+
+try bench(n: 40, k: 6, reps: 20000)
+try bench(n: 40, k: 6, reps: 20000, estimatesOnly: true)
+try bench(n: 40, k: 6, reps: 20000, cov: .hc3)
+try bench(n: 1_000_000, k: 10, reps: 3)
+try bench(n: 1_000_000, k: 10, reps: 2, cov: .hac(maxLags: 4, smallSampleCorrection: false))
