@@ -1,4 +1,5 @@
-/// Why a filter or a decomposition (HP filter, STL, classical decomposition) refused its input.
+/// Why a filter, a decomposition or a trend model (HP filter, STL, classical decomposition,
+/// `TrendModel`) refused its input.
 ///
 /// Indices are 0-based positions in the series passed in; the messages also give the 1-based
 /// observation number so that a caller can map either to a period label.
