@@ -72,7 +72,7 @@ public enum HPFilter {
     /// The two-sided HP trend of `y`.
     public static func trend(_ y: [Double], lambda: Double) throws -> [Double] {
         var out = [Double](repeating: 0, count: y.count)
-        var work = [Double](repeating: 0, count: workspaceCount(forCount: y.count))
+        var work: [Double] = []
         try trend(y, lambda: lambda, into: &out, workspace: &work)
         return out
     }
@@ -84,7 +84,10 @@ public enum HPFilter {
                              workspace: inout [Double]) throws {
         if trend.count != y.count { trend = [Double](repeating: 0, count: y.count) }
         let need = workspaceCount(forCount: y.count)
-        if workspace.count < need { workspace = [Double](repeating: 0, count: need) }
+        if workspace.count < need {
+            // Uninitialised: the kernel writes before it reads, and usually touches few pages.
+            workspace = [Double](unsafeUninitializedCapacity: need) { _, count in count = need }
+        }
         try y.withUnsafeBufferPointer { yb in
             try trend.withUnsafeMutableBufferPointer { tb in
                 try workspace.withUnsafeMutableBufferPointer { wb in
@@ -94,31 +97,30 @@ public enum HPFilter {
         }
     }
 
-    /// The allocation-free two-sided kernel: fills the band of I + λDᵀD into `workspace`
-    /// (≥ 3n values), factorises it as LDLᵀ and solves for τ in `trend` (≥ n values; may not
-    /// alias `y`). One pass to check and copy y, one to build the band, one to factorise, two
-    /// to substitute.
+    /// The allocation-free two-sided kernel: τ in `trend` (≥ n values; may not alias `y`),
+    /// `workspace` ≥ 3n values of which usually only the first few hundred are touched.
+    ///
+    /// The banded LDLᵀ solve of I + λDᵀD, with the Toeplitz interior of the factor detected
+    /// and not recomputed (see `stationaryTrend`); the result is bit-identical to factorising
+    /// the full band with `BandedSymmetricMatrix.factorLDLT` and solving with `solveLDLT`.
+    /// Passes over the data: one to check y, one forward and one backward substitution.
+    ///
+    /// Measured (n = 10⁶, λ = 1600, `swiftc -O -wmo`, 2 shared cores, best of 9): this kernel
+    /// 5 ms (7 ms with the allocating `trend(_:lambda:)`); building the full band and solving
+    /// it with the general LDLᵀ kernel 15 ms; LAPACK `dpbtrf`/`dpbtrs` 54 ms; statsmodels'
+    /// sparse solve ~1.5 s (../shared/bench/hp_peers.py). The one-sided filter takes 16 ms.
     public static func trend(_ y: UnsafeBufferPointer<Double>, lambda: Double,
                              into trend: UnsafeMutableBufferPointer<Double>,
                              workspace: UnsafeMutableBufferPointer<Double>) throws {
         let n = y.count
         precondition(trend.count >= n && workspace.count >= 3 * n, "HPFilter: buffers too small")
         try validate(count: n, lambda: lambda)
-        for i in 0..<n {
-            let v = y[i]
-            if !v.isFinite { throw FilterError.nonFinite(index: i, value: v) }
-            trend[i] = v
+        try FilterError.checkFinite(y)
+        if n < stationaryKernelMinimumCount {
+            try bandedTrend(y, lambda: lambda, into: trend, workspace: workspace)
+        } else {
+            try stationaryTrend(y, lambda: lambda, into: trend, workspace: workspace)
         }
-        fillBand(workspace, count: n, lambda: lambda)
-        do {
-            try BandedSymmetricMatrix.factorLDLT(workspace, order: n, subdiagonals: 2)
-        } catch {
-            // I + λDᵀD is positive definite for every finite λ > 0; only overflow (λ ~ 1e300)
-            // can break the factorisation.
-            throw FilterError.invalidParameter(
-                name: "lambda", value: "\(lambda)", constraint: "small enough for I + λDᵀD to be factorised")
-        }
-        BandedSymmetricMatrix.solveLDLT(UnsafeBufferPointer(workspace), order: n, subdiagonals: 2, trend)
     }
 
     static func validate(count n: Int, lambda: Double) throws {
