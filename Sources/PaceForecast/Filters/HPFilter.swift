@@ -5,9 +5,12 @@ import PaceLinearAlgebra
 /// The two-sided trend minimises Σ (y_t − τ_t)² + λ Σ (Δ²τ_t)², that is, solves
 /// (I + λ DᵀD) τ = y with D the (n − 2) × n second-difference matrix (Hodrick & Prescott 1997,
 /// "Postwar U.S. business cycles", *J. Money, Credit and Banking* 29:1–16). I + λ DᵀD is
-/// symmetric positive definite and pentadiagonal, so Pace solves it with the banded LDLᵀ kernel
-/// of `BandedSymmetricMatrix` in O(n) time and 3n doubles of workspace (statsmodels' `hpfilter`
-/// uses a general sparse solver for the same system).
+/// symmetric positive definite and pentadiagonal, so Pace solves it by a banded LDLᵀ
+/// factorisation in O(n) time — the arithmetic of `BandedSymmetricMatrix.factorLDLT`/`solveLDLT`,
+/// bit for bit, but without recomputing the interior rows of the factor once they repeat (see
+/// `HPFilter+StationaryKernel.swift`), so that a long series costs one check and two
+/// substitution passes (statsmodels' `hpfilter` uses a general sparse solver for the same
+/// system). Series must have at least 3 finite values; λ must be positive and finite.
 ///
 /// λ by frequency (``Frequency``): 1600 quarterly (Hodrick–Prescott), 129 600 monthly
 /// (1600·3⁴, Ravn & Uhlig 2002, *Rev. Econ. Stat.* 84:371–376), 100 annual (the common
