@@ -15,8 +15,9 @@
 /// robust, 5 inner + 0 outer otherwise. R's `stl()` differs in its defaults — seasonal degree
 /// 0, jumps ⌈window/10⌉, inner 1 (robust) or 2, and no default seasonal window — and in the
 /// robustness weights for an even number of observations, where statsmodels (and Pace) use
-/// the true median of |R|. A "periodic" seasonal as in R is `seasonalWindow = 10·n + 1`,
-/// `seasonalDegree = 0`.
+/// the true median of |R|. R's `s.window = "periodic"` runs `seasonalWindow = 10·n + 1`,
+/// `seasonalDegree = 0` and then replaces the seasonal by its mean at each cycle position;
+/// Pace does not do that last step (pass those settings for a nearly periodic seasonal).
 ///
 /// ```swift
 /// let d = try STL(period: 12, robust: true).decompose(sales)
