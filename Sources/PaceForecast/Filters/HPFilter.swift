@@ -74,7 +74,7 @@ public enum HPFilter {
 
     /// The two-sided HP trend of `y`.
     public static func trend(_ y: [Double], lambda: Double) throws -> [Double] {
-        var out = [Double](repeating: 0, count: y.count)
+        var out: [Double] = []
         var work: [Double] = []
         try trend(y, lambda: lambda, into: &out, workspace: &work)
         return out
@@ -85,7 +85,11 @@ public enum HPFilter {
     /// repeated filtering allocation-free.
     public static func trend(_ y: [Double], lambda: Double, into trend: inout [Double],
                              workspace: inout [Double]) throws {
-        if trend.count != y.count { trend = [Double](repeating: 0, count: y.count) }
+        let n = y.count
+        if trend.count != n {
+            // Uninitialised: the kernel writes every element (any bit pattern is a valid Double).
+            trend = [Double](unsafeUninitializedCapacity: n) { _, count in count = n }
+        }
         let need = workspaceCount(forCount: y.count)
         if workspace.count < need {
             // Uninitialised: the kernel writes before it reads, and usually touches few pages.
