@@ -80,7 +80,7 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
             // Scale columns to unit norm (a guarded pass avoids overflow for huge values).
             for j in 0..<k {
                 let col = ap + j * n
-                var s = Self.dot(col, col, n)
+                var s = Self.dot(UnsafePointer(col), UnsafePointer(col), n)
                 if !(s.isFinite && s > Scalar.leastNormalMagnitude * 1e8) {
                     var big: Scalar = 0
                     for i in 0..<n { big = max(big, abs(col[i])) }
@@ -97,7 +97,7 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
             var p = 0
             for j in 0..<k {
                 let cj = ap + j * n
-                let sigma = p < n ? Self.dot(cj + p, cj + p, n - p).squareRoot() : 0
+                let sigma = p < n ? Self.dot(UnsafePointer(cj + p), UnsafePointer(cj + p), n - p).squareRoot() : 0
                 if !(sigma > tol) || p >= n {
                     dependent.append(j)
                     continue
@@ -112,7 +112,7 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
                 let v = cj + p
                 for c in (j + 1)..<max(k, j + 1) {
                     let w = ap + c * n + p
-                    let f = beta * Self.dot(v, w, m)
+                    let f = beta * Self.dot(UnsafePointer(v), UnsafePointer(w), m)
                     if f != 0 { for i in 0..<m { w[i] -= f * v[i] } }
                 }
                 accepted.append(j)
@@ -137,7 +137,7 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
 
     /// Σ x[i]·y[i] with four partial sums (breaks the addition latency chain).
     @inlinable @inline(__always)
-    static func dot(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, _ count: Int) -> Scalar {
+    static func dot(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ count: Int) -> Scalar {
         var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
         var i = 0
         while i + 4 <= count {
@@ -155,14 +155,14 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
     @inlinable
     public func applyQTranspose(_ b: inout [Scalar]) {
         let n = rows
-        reflectors.withUnsafeBufferPointer { vp in
-            b.withUnsafeMutableBufferPointer { bp in
+        reflectors.withUnsafeBufferPointer { vbuf in
+            b.withUnsafeMutableBufferPointer { bbuf in
+                let vp = vbuf.baseAddress!, bp = bbuf.baseAddress!
                 for m in 0..<rank {
-                    let cj = independentColumns[m] * n
-                    var d: Scalar = 0
-                    for i in m..<n { d += vp[cj + i] * bp[i] }
-                    let f = betas[m] * d
-                    for i in m..<n { bp[i] -= f * vp[cj + i] }
+                    let v = vp + independentColumns[m] * n + m
+                    let w = bp + m
+                    let f = betas[m] * Self.dot(v, UnsafePointer(w), n - m)
+                    for i in 0..<(n - m) { w[i] -= f * v[i] }
                 }
             }
         }
