@@ -159,6 +159,13 @@ struct HPFilterTests {
             }
             let twoSided = try HPFilter.trend(y, lambda: lambda)
             #expect(abs(fast.last! - twoSided.last!) <= 1e-10 * abs(twoSided.last!))
+            // A long series: the incremental factorisation stays accurate (no drift).
+            let long = testSeries(20_000, seed: 9)
+            let oneSidedLong = try HPFilter.oneSidedTrend(long, lambda: lambda)
+            for end in [999, 19_999] {
+                let naive = try HPFilter.trend(Array(long[0...end]), lambda: lambda).last!
+                #expect(abs(oneSidedLong[end] - naive) <= 1e-10 * abs(naive), "t = \(end), λ = \(lambda)")
+            }
         }
     }
 
