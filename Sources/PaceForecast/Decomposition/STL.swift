@@ -47,7 +47,7 @@ public struct STL: Sendable, Hashable {
     public var robust: Bool
     /// Passes of the inner loop (≥ 1); nil: 2 if robust, else 5.
     public var innerIterations: Int?
-    /// Robustness iterations (≥ 0); nil: 15 if robust, else 0.
+    /// Robustness iterations (≥ 0) when `robust`; nil: 15. Ignored (0) when not robust.
     public var outerIterations: Int?
     /// Decompose y (`.none`) or log y (`.log`, every value must be positive).
     public var transform: SeriesTransform
