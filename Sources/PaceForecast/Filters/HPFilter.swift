@@ -228,8 +228,9 @@ public enum HPFilter {
         let l10 = a1.first / d0
         let d1 = a1.diagonal - l10 * l10 * d0
         let z1 = y[1] - l10 * z0
-        trend[0] = y[0]
-        trend[1] = y[1]
+        let y1 = y[1]
+        trend[0] = z0
+        trend[1] = y1
         // State: committed rows r−2 (A) and r−1 (B).
         var dA = d0, invA = 1 / d0, zA = z0
         var dB = d1, invB = 1 / d1, zB = z1, lB = l10     // lB = L_{B,A}
@@ -238,6 +239,7 @@ public enum HPFilter {
         let interiorFinal = entries(row: 2, count: Int.max, lambda: lambda)
         let provisionalPrev = entries(row: 2, count: 4, lambda: lambda)
         let provisionalLast = entries(row: 3, count: 4, lambda: lambda)
+        var yPrev = y1       // y_{t−1}, kept so that `trend` may alias `y`
         for t in 2..<n {
             // Provisional rows t−1 and t of A_{t+1}. Committed rows are 0…t−2; B is row t−2.
             let yt = y[t]
@@ -247,13 +249,13 @@ public enum HPFilter {
                 let p2 = entries(row: 2, count: 3, lambda: lambda)
                 let l = p1.first / d0
                 let dp1 = p1.diagonal - l * l * d0
-                let zp1 = y[1] - l * z0
+                let zp1 = y1 - l * z0
                 let r = row(p2, yt, d2: d0, inv2: 1 / d0, d1: dp1, inv1: 1 / dp1, lPrev: l, z2: z0, z1: zp1)
                 trend[t] = r.z / r.d
+                yPrev = yt
                 continue   // rows 0 and 1 already committed
             }
             // Here t ≥ 3: committed rows 0…t−2 with A = row t−3 and B = row t−2.
-            let yPrev = y[t - 1]
             let q = row(provisionalPrev, yPrev, d2: dA, inv2: invA, d1: dB, inv1: invB, lPrev: lB, z2: zA, z1: zB)
             let r = row(provisionalLast, yt, d2: dB, inv2: invB, d1: q.d, inv1: q.inv, lPrev: q.l1, z2: zB, z1: q.z)
             trend[t] = r.z / r.d
@@ -261,6 +263,7 @@ public enum HPFilter {
             let c = row(interiorFinal, yPrev, d2: dA, inv2: invA, d1: dB, inv1: invB, lPrev: lB, z2: zA, z1: zB)
             dA = dB; invA = invB; zA = zB
             dB = c.d; invB = c.inv; zB = c.z; lB = c.l1
+            yPrev = yt
         }
     }
 }

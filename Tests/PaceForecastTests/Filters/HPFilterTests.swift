@@ -197,6 +197,13 @@ struct HPFilterTests {
             #expect(out == (try HPFilter.trend(y, lambda: 1600)))
             #expect(work.count >= HPFilter.workspaceCount(forCount: n))
         }
+        // The one-sided kernel may filter in place.
+        var y = testSeries(50)
+        let copy = try HPFilter.oneSidedTrend(y, lambda: 1600)
+        try y.withUnsafeMutableBufferPointer { b in
+            try HPFilter.oneSidedTrend(UnsafeBufferPointer(b), lambda: 1600, into: b)
+        }
+        #expect(y == copy)
     }
 
     @Test("the stationary-interior kernel is bit-identical to the full banded LDLᵀ solve")
