@@ -3,7 +3,7 @@
 import Foundation
 import PaceRegression
 
-func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+func now() -> Double { var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 }
 
 var rng = SystemRandomNumberGenerator()
 func normal() -> Double {

@@ -75,42 +75,45 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
         accepted.reserveCapacity(k)
         var dependent: [Int] = []
         let tol = Scalar(tolerance)
-        a.withUnsafeMutableBufferPointer { ap in
-            // Scale columns to unit norm.
+        a.withUnsafeMutableBufferPointer { abuf in
+            let ap = abuf.baseAddress!
+            // Scale columns to unit norm (a guarded pass avoids overflow for huge values).
             for j in 0..<k {
-                let base = j * n
-                var big: Scalar = 0
-                for i in 0..<n { big = max(big, abs(ap[base + i])) }
-                if big == 0 { norms[j] = 1; continue }
-                var s: Scalar = 0
-                for i in 0..<n { let v = ap[base + i] / big; s += v * v }
-                let norm = big * s.squareRoot()
-                norms[j] = norm
-                let inv = 1 / norm
-                for i in 0..<n { ap[base + i] *= inv }
+                let col = ap + j * n
+                var s = Self.dot(UnsafePointer(col), UnsafePointer(col), n)
+                if !(s.isFinite && s > Scalar.leastNormalMagnitude * 1e8) {
+                    var big: Scalar = 0
+                    for i in 0..<n { big = max(big, abs(col[i])) }
+                    if big == 0 { norms[j] = 1; continue }
+                    s = 0
+                    for i in 0..<n { let v = col[i] / big; s += v * v }
+                    norms[j] = big * s.squareRoot()
+                } else {
+                    norms[j] = s.squareRoot()
+                }
+                let inv = 1 / norms[j]
+                for i in 0..<n { col[i] *= inv }
             }
             var p = 0
             for j in 0..<k {
-                let cj = j * n
-                var s: Scalar = 0
-                if p < n { for i in p..<n { s += ap[cj + i] * ap[cj + i] } }
-                let sigma = s.squareRoot()
+                let cj = ap + j * n
+                let sigma = p < n ? Self.dot(UnsafePointer(cj + p), UnsafePointer(cj + p), n - p).squareRoot() : 0
                 if !(sigma > tol) || p >= n {
                     dependent.append(j)
                     continue
                 }
-                let x0 = ap[cj + p]
+                let x0 = cj[p]
                 let alpha: Scalar = x0 >= 0 ? -sigma : sigma
                 let beta = 1 / (sigma * (sigma + abs(x0)))
-                ap[cj + p] = x0 - alpha
+                cj[p] = x0 - alpha
                 betas[accepted.count] = beta
                 alphas[accepted.count] = alpha
+                let m = n - p
+                let v = cj + p
                 for c in (j + 1)..<max(k, j + 1) {
-                    let cc = c * n
-                    var d: Scalar = 0
-                    for i in p..<n { d += ap[cj + i] * ap[cc + i] }
-                    let f = beta * d
-                    if f != 0 { for i in p..<n { ap[cc + i] -= f * ap[cj + i] } }
+                    let w = ap + c * n + p
+                    let f = beta * Self.dot(UnsafePointer(v), UnsafePointer(w), m)
+                    if f != 0 { for i in 0..<m { w[i] -= f * v[i] } }
                 }
                 accepted.append(j)
                 p += 1
@@ -132,18 +135,34 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
         r = rr
     }
 
+    /// Σ x[i]·y[i] with four partial sums (breaks the addition latency chain).
+    @inlinable @inline(__always)
+    static func dot(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ count: Int) -> Scalar {
+        var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
+        var i = 0
+        while i + 4 <= count {
+            s0 += x[i] * y[i]
+            s1 += x[i + 1] * y[i + 1]
+            s2 += x[i + 2] * y[i + 2]
+            s3 += x[i + 3] * y[i + 3]
+            i += 4
+        }
+        while i < count { s0 += x[i] * y[i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+
     /// Overwrites `b` (n values) with Qᵀb.
     @inlinable
     public func applyQTranspose(_ b: inout [Scalar]) {
         let n = rows
-        reflectors.withUnsafeBufferPointer { vp in
-            b.withUnsafeMutableBufferPointer { bp in
+        reflectors.withUnsafeBufferPointer { vbuf in
+            b.withUnsafeMutableBufferPointer { bbuf in
+                let vp = vbuf.baseAddress!, bp = bbuf.baseAddress!
                 for m in 0..<rank {
-                    let cj = independentColumns[m] * n
-                    var d: Scalar = 0
-                    for i in m..<n { d += vp[cj + i] * bp[i] }
-                    let f = betas[m] * d
-                    for i in m..<n { bp[i] -= f * vp[cj + i] }
+                    let v = vp + independentColumns[m] * n + m
+                    let w = bp + m
+                    let f = betas[m] * Self.dot(v, UnsafePointer(w), n - m)
+                    for i in 0..<(n - m) { w[i] -= f * v[i] }
                 }
             }
         }

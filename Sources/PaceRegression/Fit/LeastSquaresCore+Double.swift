@@ -41,6 +41,17 @@ extension RegressionModel {
         guard var x = try? ls.solve(b) else { return nil }
         var r = Self.extendedResidual(a, b, x, n, k)
         guard let delta = try? ls.solve(r) else { return nil }
+        // The residual of x + δ is r − Aδ; as ‖Aδ‖ ≪ ‖r‖ double precision suffices for it.
+        a.withUnsafeBufferPointer { ap in
+            r.withUnsafeMutableBufferPointer { rp in
+                for j in 0..<k {
+                    let d = delta[j]
+                    if d == 0 { continue }
+                    let col = ap.baseAddress! + j * n
+                    for i in 0..<n { rp[i] -= col[i] * d }
+                }
+            }
+        }
         var big = 0.0, change = 0.0
         for j in 0..<k {
             x[j] += delta[j]
@@ -49,7 +60,11 @@ extension RegressionModel {
             change = max(change, abs(delta[j]) * d)
         }
         guard change <= 1e-14 * big else { return nil }
-        r = Self.extendedResidual(a, b, x, n, k)
+        // A (near-)exact fit: the updated residual is all rounding, recompute it exactly enough
+        // (so that an exact fit gives exactly zero residuals).
+        var rr = 0.0, bb = 0.0
+        for i in 0..<n { rr += r[i] * r[i]; bb += b[i] * b[i] }
+        if rr <= 1e-24 * bb { r = Self.extendedResidual(a, b, x, n, k) }
         var ssr: ExtendedDouble = 0
         for v in r { ssr += ExtendedDouble(v) * ExtendedDouble(v) }
         var residuals = r

@@ -66,18 +66,22 @@ extension RegressionModel {
     /// Weighted total sum of squares in extended precision.
     func totalSumOfSquares(centred: Bool) -> Double {
         let n = response.count
-        var sw: E = 0, swy: E = 0
-        for i in 0..<n {
-            let w = E(weights?[i] ?? 1)
-            sw += w
-            swy += w * E(response[i])
+        var mean: E = 0
+        if centred {
+            var sw: E = 0, swy: E = 0
+            if let w = weights {
+                for i in 0..<n { sw += E(w[i]); swy += E(w[i]) * E(response[i]) }
+            } else {
+                for v in response { swy += E(v) }
+                sw = E(n)
+            }
+            mean = swy / sw
         }
-        let mean: E = centred ? swy / sw : 0
         var tss: E = 0
-        for i in 0..<n {
-            let w = E(weights?[i] ?? 1)
-            let d = E(response[i]) - mean
-            tss += w * d * d
+        if let w = weights {
+            for i in 0..<n { let d = E(response[i]) - mean; tss += E(w[i]) * d * d }
+        } else {
+            for v in response { let d = E(v) - mean; tss += d * d }
         }
         return Double(tss)
     }

@@ -13,17 +13,22 @@ extension RegressionModel {
     }
 
     /// Which least-squares kernel to use (tests force each one).
-    enum Solver { case automatic, double, extended, lapack }
+    enum Solver { case automatic, double, extended, normalEquations, lapack }
 
-    /// Chooses the kernel: double precision with a refinement check, falling back to extended
-    /// precision, for n·k² ≤ ``extendedPrecisionLimit``; LAPACK above.
+    /// Chooses the kernel: for n·k² ≤ ``extendedPrecisionLimit`` double-precision Householder
+    /// with a refinement check, falling back to extended precision; above, corrected semi-normal
+    /// equations when well conditioned, falling back to LAPACK's blocked QR.
     func solve(_ solver: Solver, needDesign: Bool) throws(RegressionError) -> LeastSquaresCore {
         let n = response.count, k = parameterCount
         switch solver {
         case .extended: return try solveExtended(needDesign: needDesign)
         case .lapack: return try solveLAPACK(needDesign: needDesign)
+        case .normalEquations:
+            if let core = try solveNormalEquations(needDesign: needDesign) { return core }
+            return try solveLAPACK(needDesign: needDesign)
         case .double, .automatic:
             if solver == .automatic && n * k * k > RegressionModel.extendedPrecisionLimit {
+                if let core = try solveNormalEquations(needDesign: needDesign) { return core }
                 return try solveLAPACK(needDesign: needDesign)
             }
             if let core = try solveDouble(needDesign: needDesign) { return core }
