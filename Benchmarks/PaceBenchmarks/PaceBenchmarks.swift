@@ -2,4 +2,6 @@ import Benchmark
 
 let benchmarks: @Sendable () -> Void = {
     distributionBenchmarks()
+    regressionBenchmarks()
+    csvBenchmarks()
 }
