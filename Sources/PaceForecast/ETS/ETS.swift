@@ -96,19 +96,20 @@ public enum ETS {
         var evaluations = 0
         var converged = true
         var best: NelderMead.Result? = nil
+        // Run 1: R's simplex (one common step, max 0.1·|x₀ᵢ|) from R's start — what R's `ets()` does.
+        // Then restarts from the best point with per-coordinate steps until no further improvement.
+        var commonStep = 0.0
+        for v in start { commonStep = max(commonStep, 0.1 * abs(v)) }
         var x = start
-        var factor = 1.0
-        for _ in 0..<6 {
-            guard let r = nm.minimize(start: x, steps: steps(x, factor), { objective.value($0) }) else { break }
+        for run in 0..<6 {
+            let s = run == 0 ? [Double](repeating: commonStep, count: x.count) : steps(x, 1)
+            guard let r = nm.minimize(start: x, steps: s, { objective.value($0) }) else { break }
             evaluations += r.evaluations
             let improved = best.map { r.value < $0.value - 1e-9 * (abs($0.value) + 1e-9) } ?? true
-            if best == nil || r.value < best!.value {
-                best = r
-            }
+            if best == nil || r.value < best!.value { best = r }
             converged = r.status == 0
-            if !improved { break }
+            if !improved && run > 0 { break }
             x = best!.x
-            factor *= 0.5
         }
         guard let best else { throw .startingValuesInfeasible(model: spec.description) }
         let parameters = objective.parameters(best.x)

@@ -64,7 +64,8 @@ struct NelderMead {
                                 P[base + j - 1] = trialValue
                                 V[j] = eval(P.baseAddress! + base)
                             }
-                            var lastSize = Double.infinity
+                            var lastSize = 0.0
+                            for j in 1...n { lastSize += abs(P[j * n + j - 1] - start[j - 1]) }
                             while true {
                                 var L = 0, H = 0
                                 var VL = V[0], VH = V[0]
@@ -100,15 +101,16 @@ struct NelderMead {
                                 if VR < VH {
                                     for i in 0..<n { P[hb + i] = R[i] }
                                     V[H] = VR
-                                    VH = VR
                                 }
                                 for i in 0..<n { E[i] = (1 - contraction) * P[hb + i] + contraction * C[i] }
                                 let VC = eval(E.baseAddress!)
-                                if VC < VH {
+                                if VC < V[H] {
                                     for i in 0..<n { P[hb + i] = E[i] }
                                     V[H] = VC
                                     continue
                                 }
+                                // Shrink only when the reflection was no better than the worst vertex.
+                                if VR < VH { continue }
                                 // shrink towards L
                                 let lb = L * n
                                 var size = 0.0
