@@ -6,7 +6,7 @@ import Testing
 /// `auto` and `auto_candidates`).
 @Suite("ETS automatic selection")
 struct ETSSelectionTests {
-    @Test("AICc of the chosen model ≤ R's (1e-6 relative); every candidate's AICc ≤ R's", arguments: ETSFixture.seriesNames)
+    @Test("AICc of the chosen model ≤ R's (1e-6 relative); so is every close candidate's", arguments: ETSFixture.seriesNames)
     func matchesOrBeatsR(series name: String) throws {
         let y = ETSFixture.y(name)
         let m = ETSFixture.period(name)
@@ -18,7 +18,8 @@ struct ETSSelectionTests {
         #expect(selection.best.aicc <= rAICc + 1e-6 * abs(rAICc))
         let rCandidates = ETSFixture.series[name]!["auto_candidates"] as! [String: Any]
         #expect(selection.candidates.filter { $0.failure == nil }.count == rCandidates.count)
-        for c in selection.candidates where c.failure == nil {
+        // Candidates within the polishing margin (4) of the best are fully optimised: their AICc ≤ R's.
+        for c in selection.candidates where c.failure == nil && c.aicc! <= selection.best.aicc + 4 {
             let r = rCandidates[c.specification.code] as! [String: Any]
             let rc = ETSFixture.double(r["aicc"])!
             #expect(c.aicc! <= rc + 1e-6 * abs(rc), "\(name) \(c.specification)")

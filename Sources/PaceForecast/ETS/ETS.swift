@@ -66,8 +66,15 @@ public enum ETS {
 
     static func estimate(_ y: [Double], spec: ETSSpecification, bounds: ETSBounds,
                          fixed: ETSFixedSmoothing) throws(ETSError) -> ETSFit {
+        try estimateVector(y, spec: spec, bounds: bounds, fixed: fixed).fit
+    }
+
+    /// Estimation with control over the search: `from` continues from an earlier optimum (no R-style
+    /// first run), `maxRuns` caps the Nelder–Mead runs (1 = R's single run).
+    static func estimateVector(_ y: [Double], spec: ETSSpecification, bounds: ETSBounds, fixed: ETSFixedSmoothing,
+                               from: [Double]? = nil, maxRuns: Int = 6) throws(ETSError) -> (fit: ETSFit, x: [Double]) {
         let objective = ETSObjective(y: y, spec: spec, bounds: bounds, fixed: fixed)
-        let start = objective.start(y, bounds: bounds)
+        let start = from ?? objective.start(y, bounds: bounds)
         let f0 = start.withUnsafeBufferPointer { objective.value($0.baseAddress!) }
         guard f0.isFinite else { throw .startingValuesInfeasible(model: spec.description) }
         var scale = 0.0
@@ -101,22 +108,22 @@ public enum ETS {
         var commonStep = 0.0
         for v in start { commonStep = max(commonStep, 0.1 * abs(v)) }
         var x = start
-        for run in 0..<6 {
-            let s = run == 0 ? [Double](repeating: commonStep, count: x.count) : steps(x, 1)
+        for run in 0..<maxRuns {
+            let s = (run == 0 && from == nil) ? [Double](repeating: commonStep, count: x.count) : steps(x, 1)
             guard let r = nm.minimize(start: x, steps: s, { objective.value($0) }) else { break }
             evaluations += r.evaluations
-            let improved = best.map { r.value < $0.value - 1e-9 * (abs($0.value) + 1e-9) } ?? true
+            let improved = best.map { r.value < $0.value - 1e-8 * (abs($0.value) + 1e-8) } ?? true
             if best == nil || r.value < best!.value { best = r }
             converged = r.status == 0
-            if !improved && run > 0 { break }
+            if !improved && (run > 0 || from != nil) { break }
             x = best!.x
         }
         guard let best else { throw .startingValuesInfeasible(model: spec.description) }
         let parameters = objective.parameters(best.x)
-        return makeFit(y, spec: spec, parameters: parameters, smoothingCount: objective.smoothingCount,
+        return (makeFit(y, spec: spec, parameters: parameters, smoothingCount: objective.smoothingCount,
                        fixedCount: [fixed.alpha, spec.hasTrend ? fixed.beta : nil, spec.hasSeason ? fixed.gamma : nil,
                                     spec.damped ? fixed.phi : nil].compactMap { $0 }.count,
-                       evaluations: evaluations, converged: converged)
+                       evaluations: evaluations, converged: converged), best.x)
     }
 
     /// Runs the recursion at `parameters` and assembles the fit.
@@ -171,3 +178,4 @@ public enum ETS {
                 smoothingCount: 1, fixedCount: 0, evaluations: 0, converged: true)
     }
 }
+

@@ -33,10 +33,15 @@ extension ETS {
     /// (n > npars + 4). Each is fitted by ``fit(_:specification:bounds:fixed:)``; one that fails gets an
     /// infinite criterion; the first candidate with a strictly smaller criterion wins.
     ///
+    /// Search effort: every candidate first gets one Nelder–Mead run from R's starting values (R's own
+    /// search); those whose criterion is within `polishMargin` of the best are then restarted from their
+    /// optimum until the likelihood stops improving (as ``fit(_:specification:bounds:fixed:)`` does).
+    ///
     /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``).
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
-                              restrict: Bool = true, bounds: ETSBounds = .standard) throws(ETSError) -> ETSSelection {
+                              restrict: Bool = true, bounds: ETSBounds = .standard,
+                              polishMargin: Double = 4) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if let c = constantValue(y) {
@@ -59,9 +64,11 @@ extension ETS {
         let trends: [Component] = pattern.trend.map { [$0] } ?? ([.none, .additive] + (allowMultiplicativeTrend ? [.multiplicative] : []))
         let seasons: [Component] = pattern.season.map { [$0] } ?? (seasonAllowed ? [.none, .additive, .multiplicative] : [.none])
         let dampings: [Bool] = pattern.damped.map { [$0] } ?? [true, false]
-        var candidates: [ETSSelection.Candidate] = []
-        var best: ETSFit? = nil
-        var bestValue = Double.infinity
+        // Phase 1: every candidate with one Nelder–Mead run from R's start (what R does).
+        var specs: [ETSSpecification] = []
+        var failures: [String?] = []
+        var fits: [ETSFit?] = []
+        var vectors: [[Double]] = []
         var reasons: [String] = []
         for e in errors { for t in trends { for s in seasons { for d in dampings {
             if t == .none && d { continue }
@@ -74,34 +81,51 @@ extension ETS {
                 reasons.append(error.description)
                 continue
             }
-            if !positive && spec.needsPositiveData {
-                if pattern.error == nil && e == .multiplicative { continue }  // R skips silently
-            }
+            if !positive && spec.needsPositiveData && pattern.error == nil && e == .multiplicative { continue }  // R skips silently
+            specs.append(spec)
             if s != .none && !seasonAllowed {
                 let why = "\(spec): seasonal models need 2 ≤ m ≤ 24 and n > m (m = \(period), n = \(n))"
-                candidates.append(.init(specification: spec, logLikelihood: nil, aic: nil, aicc: nil, bic: nil, failure: why))
-                reasons.append(why)
+                failures.append(why); fits.append(nil); vectors.append([]); reasons.append(why)
                 continue
             }
             do {
-                let fit = try ETS.fit(y, specification: spec, bounds: bounds)
-                candidates.append(.init(specification: spec, logLikelihood: fit.logLikelihood, aic: fit.aic,
-                                        aicc: fit.aicc, bic: fit.bic, failure: nil))
-                let value: Double
-                switch criterion {
-                case .aicc: value = fit.aicc
-                case .aic: value = fit.aic
-                case .bic: value = fit.bic
-                }
-                if value < bestValue || best == nil && value.isFinite {
-                    if best == nil || value < bestValue { best = fit; bestValue = value }
-                }
+                try validate(y, spec)
+                let r = try estimateVector(y, spec: spec, bounds: bounds, fixed: .none, maxRuns: 1)
+                failures.append(nil); fits.append(r.fit); vectors.append(r.x)
             } catch {
-                candidates.append(.init(specification: spec, logLikelihood: nil, aic: nil, aicc: nil, bic: nil,
-                                        failure: error.description))
-                reasons.append(error.description)
+                failures.append(error.description); fits.append(nil); vectors.append([]); reasons.append(error.description)
             }
         } } } }
+        func value(_ fit: ETSFit) -> Double {
+            switch criterion {
+            case .aicc: return fit.aicc
+            case .aic: return fit.aic
+            case .bic: return fit.bic
+            }
+        }
+        // Phase 2: restart Nelder–Mead from the optimum of every candidate within `polishMargin` of the best.
+        let phase1Best = fits.compactMap { $0.map(value) }.min() ?? .infinity
+        for i in fits.indices {
+            guard let fit = fits[i], value(fit) <= phase1Best + polishMargin else { continue }
+            if let r = try? estimateVector(y, spec: specs[i], bounds: bounds, fixed: .none, from: vectors[i]),
+               r.fit.logLikelihood >= fit.logLikelihood {
+                fits[i] = r.fit
+            }
+        }
+        var candidates: [ETSSelection.Candidate] = []
+        var best: ETSFit? = nil
+        var bestValue = Double.infinity
+        for i in specs.indices {
+            if let fit = fits[i] {
+                candidates.append(.init(specification: specs[i], logLikelihood: fit.logLikelihood, aic: fit.aic,
+                                        aicc: fit.aicc, bic: fit.bic, failure: nil))
+                let v = value(fit)
+                if v < bestValue { best = fit; bestValue = v }
+            } else {
+                candidates.append(.init(specification: specs[i], logLikelihood: nil, aic: nil, aicc: nil, bic: nil,
+                                        failure: failures[i]))
+            }
+        }
         guard let best else {
             throw .noModelFitted(reasons: reasons.isEmpty ? ["no candidate model matches \(pattern) for this series"] : reasons)
         }
