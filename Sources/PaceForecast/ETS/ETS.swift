@@ -109,7 +109,7 @@ public enum ETS {
         for v in start { commonStep = max(commonStep, 0.1 * abs(v)) }
         var x = start
         for run in 0..<maxRuns {
-            let s = (run == 0 && from == nil) ? [Double](repeating: commonStep, count: x.count) : steps(x, 1)
+            let s = (run == 0 && from == nil) ? [Double](repeating: commonStep, count: x.count) : steps(x, restartStepFactor)
             guard let r = nm.minimize(start: x, steps: s, { objective.value($0) }) else { break }
             evaluations += r.evaluations
             let improved = best.map { r.value < $0.value - 1e-8 * (abs($0.value) + 1e-8) } ?? true
@@ -179,3 +179,6 @@ public enum ETS {
     }
 }
 
+
+/// Relative size of the restart simplex (1 = smoothing parameters halfway to their bound, states ±10%).
+nonisolated(unsafe) var restartStepFactor = 0.25

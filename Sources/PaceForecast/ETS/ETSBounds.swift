@@ -72,8 +72,8 @@ enum ETSAdmissibility {
             let a0 = a[0], an = a[d]
             if !(abs(a0) < abs(an)) { return false }
             for i in 0..<d { scratch[i] = an * a[i + 1] - a0 * a[d - 1 - i] }
-            let lead = scratch[d - 1]
-            for i in 0..<d { a[i] = scratch[i] / lead }
+            let inverseLead = 1 / scratch[d - 1]
+            for i in 0..<d { a[i] = scratch[i] * inverseLead }
             d -= 1
         }
         return true

@@ -33,6 +33,7 @@ struct NelderMead {
         var centroid = [Double](repeating: 0, count: n)
         var trial = [Double](repeating: 0, count: n)
         var trial2 = [Double](repeating: 0, count: n)
+        var vertexSum = [Double](repeating: 0, count: n)
         var evaluations = 0
         func eval(_ x: UnsafePointer<Double>) -> Double {
             evaluations += 1
@@ -49,6 +50,7 @@ struct NelderMead {
                 centroid.withUnsafeMutableBufferPointer { C in
                     trial.withUnsafeMutableBufferPointer { R in
                         trial2.withUnsafeMutableBufferPointer { E in
+                          vertexSum.withUnsafeMutableBufferPointer { S in
                             for i in 0..<n { P[i] = start[i] }
                             V[0] = f0
                             for j in 1...n {
@@ -64,6 +66,7 @@ struct NelderMead {
                                 P[base + j - 1] = trialValue
                                 V[j] = eval(P.baseAddress! + base)
                             }
+                            var sumStale = true
                             var lastSize = 0.0
                             for j in 1...n { lastSize += abs(P[j * n + j - 1] - start[j - 1]) }
                             while true {
@@ -75,43 +78,47 @@ struct NelderMead {
                                 }
                                 if VH <= VL + convtol { status = 0; break }
                                 if evaluations > maxEvaluations { status = 1; break }
-                                // centroid of all vertices but H
-                                for i in 0..<n { C[i] = 0 }
-                                for j in 0...n where j != H {
-                                    let base = j * n
-                                    for i in 0..<n { C[i] += P[base + i] }
+                                // centroid of all vertices but H, from the running vertex sum
+                                if sumStale {
+                                    for i in 0..<n { S[i] = 0 }
+                                    for j in 0...n {
+                                        let base = j * n
+                                        for i in 0..<n { S[i] += P[base + i] }
+                                    }
+                                    sumStale = false
                                 }
-                                let inv = 1.0 / Double(n)
-                                for i in 0..<n { C[i] *= inv }
                                 let hb = H * n
+                                let inv = 1.0 / Double(n)
+                                for i in 0..<n { C[i] = (S[i] - P[hb + i]) * inv }
                                 for i in 0..<n { R[i] = (1 + reflection) * C[i] - reflection * P[hb + i] }
                                 let VR = eval(R.baseAddress!)
                                 if VR < VL {
                                     for i in 0..<n { E[i] = expansion * R[i] + (1 - expansion) * C[i] }
                                     let VE = eval(E.baseAddress!)
                                     if VE < VR {
-                                        for i in 0..<n { P[hb + i] = E[i] }
+                                        for i in 0..<n { S[i] += E[i] - P[hb + i]; P[hb + i] = E[i] }
                                         V[H] = VE
                                     } else {
-                                        for i in 0..<n { P[hb + i] = R[i] }
+                                        for i in 0..<n { S[i] += R[i] - P[hb + i]; P[hb + i] = R[i] }
                                         V[H] = VR
                                     }
                                     continue
                                 }
                                 if VR < VH {
-                                    for i in 0..<n { P[hb + i] = R[i] }
+                                    for i in 0..<n { S[i] += R[i] - P[hb + i]; P[hb + i] = R[i] }
                                     V[H] = VR
                                 }
                                 for i in 0..<n { E[i] = (1 - contraction) * P[hb + i] + contraction * C[i] }
                                 let VC = eval(E.baseAddress!)
                                 if VC < V[H] {
-                                    for i in 0..<n { P[hb + i] = E[i] }
+                                    for i in 0..<n { S[i] += E[i] - P[hb + i]; P[hb + i] = E[i] }
                                     V[H] = VC
                                     continue
                                 }
                                 // Shrink only when the reflection was no better than the worst vertex.
                                 if VR < VH { continue }
                                 // shrink towards L
+                                sumStale = true
                                 let lb = L * n
                                 var size = 0.0
                                 for j in 0...n where j != L {
@@ -126,6 +133,7 @@ struct NelderMead {
                                 if size >= lastSize { status = 10; break }
                                 lastSize = size
                             }
+                          }
                         }
                     }
                 }
