@@ -80,8 +80,8 @@ public enum ETS {
         var scale = 0.0
         for v in y { scale += abs(v) }
         scale /= Double(y.count)
-        // Initial simplex: smoothing parameters move halfway towards their usual upper bound
-        // (φ downwards), states by 10% (at least 0.1% of the data's mean absolute value).
+        // Restart simplex (scaled by `factor`): smoothing parameters move halfway towards their usual
+        // upper bound (φ towards its lower bound), states by 10% (at least 0.1% of the data's mean |y|).
         func steps(_ x: [Double], _ factor: Double) -> [Double] {
             var s = [Double](repeating: 0, count: x.count)
             let a = objective.iAlpha >= 0 ? x[objective.iAlpha] : fixed.alpha ?? 0.5
@@ -109,7 +109,7 @@ public enum ETS {
         for v in start { commonStep = max(commonStep, 0.1 * abs(v)) }
         var x = start
         for run in 0..<maxRuns {
-            let s = (run == 0 && from == nil) ? [Double](repeating: commonStep, count: x.count) : steps(x, restartStepFactor)
+            let s = (run == 0 && from == nil) ? [Double](repeating: commonStep, count: x.count) : steps(x, 0.25)
             guard let r = nm.minimize(start: x, steps: s, { objective.value($0) }) else { break }
             evaluations += r.evaluations
             let improved = best.map { r.value < $0.value - 1e-8 * (abs($0.value) + 1e-8) } ?? true
@@ -179,6 +179,3 @@ public enum ETS {
     }
 }
 
-
-/// Relative size of the restart simplex (1 = smoothing parameters halfway to their bound, states ±10%).
-nonisolated(unsafe) var restartStepFactor = 0.25

@@ -44,12 +44,11 @@ extension ETS {
                               polishMargin: Double = 4) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
-        if let c = constantValue(y) {
+        if constantValue(y) != nil {
             let spec = try ETSSpecification(error: .additive)
             guard y.count >= spec.minimumObservations else {
                 throw .seriesTooShort(model: spec.description, count: y.count, required: spec.minimumObservations)
             }
-            _ = c
             let fit = constantFit(y, spec: spec)
             return ETSSelection(best: fit, criterion: criterion, candidates: [
                 .init(specification: spec, logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc, bic: fit.bic,
