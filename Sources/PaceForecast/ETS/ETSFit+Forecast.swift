@@ -90,14 +90,19 @@ extension ETSFit {
         let paths = samplePaths(horizon: horizon, count: simulationPaths, seed: seed)
         var lower: [[Double]] = levels.map { _ in [Double](repeating: 0, count: horizon) }
         var upper = lower
-        var column = [Double](repeating: 0, count: simulationPaths)
+        var column: [Double] = []
+        column.reserveCapacity(simulationPaths)
         for h in 0..<horizon {
-            for i in 0..<simulationPaths { column[i] = paths.values[i * horizon + h] }
+            // Paths flagged NaN (negative multiplicative trend) are left out of the quantiles.
+            column.removeAll(keepingCapacity: true)
+            for i in 0..<simulationPaths where !paths.values[i * horizon + h].isNaN {
+                column.append(paths.values[i * horizon + h])
+            }
             column.sort()
             for (li, level) in levels.enumerated() {
                 let a = (1 - level / 100) / 2
-                lower[li][h] = Self.quantileType8(sorted: column, a)
-                upper[li][h] = Self.quantileType8(sorted: column, 1 - a)
+                lower[li][h] = column.isEmpty ? .nan : Self.quantileType8(sorted: column, a)
+                upper[li][h] = column.isEmpty ? .nan : Self.quantileType8(sorted: column, 1 - a)
             }
         }
         return ETSForecast(horizon: horizon, mean: point, pointForecast: point, variance: nil, levels: levels,
@@ -105,7 +110,7 @@ extension ETSFit {
     }
 
     /// Hyndman & Fan (1996) type 8 sample quantile (median-unbiased), R's default in `forecast.ets`
-    /// simulation intervals. NaN values sort last and are ignored only if they are absent.
+    /// simulation intervals. `x` is sorted ascending, non-empty, without NaN.
     static func quantileType8(sorted x: [Double], _ p: Double) -> Double {
         let n = Double(x.count)
         let h = (n + 1.0 / 3.0) * p + 1.0 / 3.0
