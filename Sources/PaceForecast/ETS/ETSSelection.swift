@@ -14,6 +14,8 @@ public struct ETSSelection: Sendable {
         public let bic: Double?
         /// Why the candidate was skipped or failed (nil when fitted).
         public let failure: String?
+        /// Objective evaluations spent on this candidate.
+        public var evaluations: Int = 0
     }
 
     public let best: ETSFit
@@ -68,6 +70,7 @@ extension ETS {
         var failures: [String?] = []
         var fits: [ETSFit?] = []
         var vectors: [[Double]] = []
+        var evaluations: [Int] = []
         var reasons: [String] = []
         for e in errors { for t in trends { for s in seasons { for d in dampings {
             if t == .none && d { continue }
@@ -84,15 +87,16 @@ extension ETS {
             specs.append(spec)
             if s != .none && !seasonAllowed {
                 let why = "\(spec): seasonal models need 2 ≤ m ≤ 24 and n > m (m = \(period), n = \(n))"
-                failures.append(why); fits.append(nil); vectors.append([]); reasons.append(why)
+                failures.append(why); fits.append(nil); vectors.append([]); evaluations.append(0); reasons.append(why)
                 continue
             }
             do {
                 try validate(y, spec)
                 let r = try estimateVector(y, spec: spec, bounds: bounds, fixed: .none, maxRuns: 1)
-                failures.append(nil); fits.append(r.fit); vectors.append(r.x)
+                failures.append(nil); fits.append(r.fit); vectors.append(r.x); evaluations.append(r.fit.evaluations)
             } catch {
-                failures.append(error.description); fits.append(nil); vectors.append([]); reasons.append(error.description)
+                failures.append(error.description); fits.append(nil); vectors.append([]); evaluations.append(0)
+                reasons.append(error.description)
             }
         } } } }
         func value(_ fit: ETSFit) -> Double {
@@ -109,6 +113,7 @@ extension ETS {
             if let r = try? estimateVector(y, spec: specs[i], bounds: bounds, fixed: .none, from: vectors[i]),
                r.fit.logLikelihood >= fit.logLikelihood {
                 fits[i] = r.fit
+                evaluations[i] += r.fit.evaluations
             }
         }
         var candidates: [ETSSelection.Candidate] = []
@@ -117,7 +122,7 @@ extension ETS {
         for i in specs.indices {
             if let fit = fits[i] {
                 candidates.append(.init(specification: specs[i], logLikelihood: fit.logLikelihood, aic: fit.aic,
-                                        aicc: fit.aicc, bic: fit.bic, failure: nil))
+                                        aicc: fit.aicc, bic: fit.bic, failure: nil, evaluations: evaluations[i]))
                 let v = value(fit)
                 if v < bestValue { best = fit; bestValue = v }
             } else {
