@@ -138,4 +138,22 @@ struct ETSErrorTests {
             }
         }
     }
+
+    @Test("evaluate refuses parameters that do not match the specification")
+    func mismatchedParameters() throws {
+        let y = ETSFixture.y("UKgas")
+        let aan = try ETSSpecification(parsing: "AAN")
+        #expect(throws: ETSError.self) {
+            try ETS.evaluate(y, specification: aan, parameters: ETSParameters(smoothingLevel: 0.3, initialLevel: 100))
+        }
+        #expect(throws: ETSError.parameterOutOfRange(name: "α", value: .infinity, constraint: "must be finite")) {
+            try ETS.evaluate(y, specification: ETSSpecification(parsing: "ANN"),
+                             parameters: ETSParameters(smoothingLevel: .infinity, initialLevel: 100))
+        }
+        let ana = try ETSSpecification(parsing: "ANA", period: 4)
+        #expect(throws: ETSError.self) {
+            try ETS.evaluate(y, specification: ana, parameters: ETSParameters(smoothingLevel: 0.3, smoothingSeasonal: 0.1,
+                                                                              initialLevel: 100, initialSeasonal: [1, 2]))
+        }
+    }
 }

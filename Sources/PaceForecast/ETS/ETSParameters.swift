@@ -62,8 +62,12 @@ public struct ETSParameters: Sendable, Hashable {
         if initialSeasonal.count != (spec.hasSeason ? spec.period : 0) {
             throw .invalidSpecification("\(spec) needs \(spec.hasSeason ? spec.period : 0) initial seasonal states, got \(initialSeasonal.count)")
         }
-        for (name, v) in [("α", smoothingLevel), ("l₀", initialLevel)] + [("β", smoothingTrend), ("γ", smoothingSeasonal), ("φ", dampingTrend), ("b₀", initialTrend)].compactMap({ p in p.1.map { (p.0, $0) } }) + initialSeasonal.map({ ("s", $0) }) {
-            if !v.isFinite { throw .parameterOutOfRange(name: name, value: v, constraint: "must be finite") }
+        let values: [(String, Double?)] = [
+            ("α", smoothingLevel), ("β", smoothingTrend), ("γ", smoothingSeasonal), ("φ", dampingTrend),
+            ("l₀", initialLevel), ("b₀", initialTrend),
+        ] + initialSeasonal.enumerated().map { ("s\($0.offset + 1)", $0.element) }
+        for case let (name, value?) in values where !value.isFinite {
+            throw .parameterOutOfRange(name: name, value: value, constraint: "must be finite")
         }
     }
 }
