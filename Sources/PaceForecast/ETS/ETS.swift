@@ -72,7 +72,8 @@ public enum ETS {
     /// Estimation with control over the search: `from` continues from an earlier optimum (no R-style
     /// first run), `maxRuns` caps the Nelder–Mead runs (1 = R's single run).
     static func estimateVector(_ y: [Double], spec: ETSSpecification, bounds: ETSBounds, fixed: ETSFixedSmoothing,
-                               from: [Double]? = nil, maxRuns: Int = 6) throws(ETSError) -> (fit: ETSFit, x: [Double]) {
+                               from: [Double]? = nil, maxRuns: Int = 6,
+                               tolerance: Double = 1.490116119384765625e-08) throws(ETSError) -> (fit: ETSFit, x: [Double]) {
         let objective = ETSObjective(y: y, spec: spec, bounds: bounds, fixed: fixed)
         let start = from ?? objective.start(y, bounds: bounds)
         let f0 = start.withUnsafeBufferPointer { objective.value($0.baseAddress!) }
@@ -100,6 +101,7 @@ public enum ETS {
         }
         var nm = NelderMead()
         nm.maxEvaluations = 2000
+        nm.relativeTolerance = tolerance
         var evaluations = 0
         var converged = true
         var best: NelderMead.Result? = nil

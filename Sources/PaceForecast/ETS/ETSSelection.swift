@@ -35,15 +35,19 @@ extension ETS {
     /// (n > npars + 4). Each is fitted by ``fit(_:specification:bounds:fixed:)``; one that fails gets an
     /// infinite criterion; the first candidate with a strictly smaller criterion wins.
     ///
-    /// Search effort: every candidate first gets one Nelder–Mead run from R's starting values (R's own
-    /// search); those whose criterion is within `polishMargin` of the best are then restarted from their
-    /// optimum until the likelihood stops improving (as ``fit(_:specification:bounds:fixed:)`` does).
+    /// Search effort: every candidate is first screened with one Nelder–Mead run from R's starting values
+    /// and R's initial simplex, stopped at relative tolerance `screeningTolerance` (R: 1.49e-8; the
+    /// default 1e-5 is ~2× faster); candidates whose criterion is within `polishMargin` of the best are
+    /// then restarted from their optimum at R's tolerance until the likelihood stops improving (as
+    /// ``fit(_:specification:bounds:fixed:)`` does). `polishMargin: -.infinity` with
+    /// `screeningTolerance: 1.490116119384765625e-08` is R's own search (M3 yearly: sMAPE 17.00,
+    /// MASE 2.860, as R).
     ///
     /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``).
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                               restrict: Bool = true, bounds: ETSBounds = .standard,
-                              polishMargin: Double = 4) throws(ETSError) -> ETSSelection {
+                              polishMargin: Double = 4, screeningTolerance: Double = 1e-5) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if constantValue(y) != nil {
@@ -92,7 +96,8 @@ extension ETS {
             }
             do {
                 try validate(y, spec)
-                let r = try estimateVector(y, spec: spec, bounds: bounds, fixed: .none, maxRuns: 1)
+                let r = try estimateVector(y, spec: spec, bounds: bounds, fixed: .none, maxRuns: 1,
+                                           tolerance: screeningTolerance)
                 failures.append(nil); fits.append(r.fit); vectors.append(r.x); evaluations.append(r.fit.evaluations)
             } catch {
                 failures.append(error.description); fits.append(nil); vectors.append([]); evaluations.append(0)
