@@ -18,8 +18,8 @@ struct ETSSelectionTests {
         #expect(selection.best.aicc <= rAICc + 1e-6 * abs(rAICc))
         let rCandidates = ETSFixture.series[name]!["auto_candidates"] as! [String: Any]
         #expect(selection.candidates.filter { $0.failure == nil }.count == rCandidates.count)
-        // Candidates within the polishing margin (4) of the best are fully optimised: their AICc ≤ R's.
-        for c in selection.candidates where c.failure == nil && c.aicc! <= selection.best.aicc + 4 {
+        // Candidates with the best criterion (the polished one) is fully optimised: their AICc ≤ R's.
+        for c in selection.candidates where c.failure == nil && c.aicc! <= selection.best.aicc {
             let r = rCandidates[c.specification.code] as! [String: Any]
             let rc = ETSFixture.double(r["aicc"])!
             #expect(c.aicc! <= rc + 1e-6 * abs(rc), "\(name) \(c.specification)")

@@ -47,7 +47,7 @@ extension ETS {
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                               restrict: Bool = true, bounds: ETSBounds = .standard,
-                              polishMargin: Double = 4, screeningTolerance: Double = 1e-5) throws(ETSError) -> ETSSelection {
+                              polishMargin: Double = 0, screeningTolerance: Double = 1e-5) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if constantValue(y) != nil {

@@ -28,7 +28,7 @@ func aggregated(_ x: [Double]) -> [Double] {
 }
 // Search-effort knobs of ETS.select (defaults = the library's): ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE.
 let environment = ProcessInfo.processInfo.environment
-let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? 4
+let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? 0
 let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init) ?? 1e-5
 var smape = 0.0, mase = 0.0, count = 0, seconds = 0.0
 var models: [String: Int] = [:]
