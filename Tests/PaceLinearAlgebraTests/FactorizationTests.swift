@@ -98,3 +98,23 @@ struct FactorizationTests {
 }
 
 import Foundation
+
+@Suite("singular values: Jacobi and LAPACK agree")
+struct SingularValueAgreementTests {
+    @Test("one-sided Jacobi matches dgesdd on a graded 6 × 4 matrix and on a wide one")
+    func agree() throws {
+        var values = [Double](repeating: 0, count: 24)
+        for i in 0..<24 {
+            let base = Double((i * 37) % 11) - 5
+            let graded: Double = i % 4 == 3 ? 1e-6 * Double(i) : 0
+            values[i] = base + graded
+        }
+        let a = try Matrix(rows: 6, columns: 4, columnMajor: values)
+        for m in [a, a.transposed] {
+            let j = m.jacobiSingularValues()
+            let l = try m.lapackSingularValues()
+            #expect(j.count == l.count)
+            for i in 0..<j.count { #expect(abs(j[i] - l[i]) <= 1e-13 * l[0], "σ\(i): \(j[i]) vs \(l[i])") }
+        }
+    }
+}
