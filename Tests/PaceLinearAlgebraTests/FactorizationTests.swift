@@ -36,6 +36,13 @@ struct FactorizationTests {
         let p = try PivotedQR(try Matrix(columns: [c1, c2, c3]), tolerance: 1e-12)
         #expect(p.rank == 2)
         #expect(p.dependentColumns.count == 1)
+        // Basic solution: y = c1 + c2 is fitted exactly with the dependent column at 0.
+        let y = zip(c1, c2).map { $0 + $1 }
+        let x = try p.solve(y)
+        let fitted = try Matrix(columns: [c1, c2, c3]).multiplied(by: x)
+        for i in 0..<4 { #expect(abs(fitted[i] - y[i]) <= 1e-13) }
+        #expect(x[p.dependentColumns[0]] == 0)
+        #expect(throws: LinearAlgebraError.self) { try p.solve([1]) }
         let full = try PivotedQR(try Matrix(columns: [c1, c2]))
         #expect(full.rank == 2 && full.dependentColumns.isEmpty)
     }
