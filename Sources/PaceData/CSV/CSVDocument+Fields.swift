@@ -136,6 +136,7 @@ extension CSVDocument {
         let n = rows
         var firstBad = Int.max
         let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            if n > 0 { LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(out.baseAddress!), bytes: n * 8) }
             let box = ColumnJob(document: self, column: column, missing: missing,
                                 out: out.baseAddress!)
             if n >= CSVDocument.parallelColumnThreshold && n >= 2 {
