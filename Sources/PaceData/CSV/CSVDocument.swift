@@ -228,14 +228,16 @@ extension CSVScanner {
             case .needsGeneric: plainOK = false
             }
         }
-        if plainOK && nonASCII == 0 {
+        // Non-ASCII text (names in other scripts) keeps the fast result once it is valid UTF-8.
+        let bad = plainOK && nonASCII == 0
+            ? Int.max : firstInvalidUTF8(p + start, count: length).map { $0 + start } ?? Int.max
+        if plainOK && bad == Int.max {
             return Body(ends: jobs[0].ends, second: jobs.count > 1 ? jobs[1].ends : nil,
                         rows: rowsBefore, marks: [])
         }
         for job in jobs { job.ends.release() }
 
-        // Slow path: validate UTF-8, then scan byte by byte (locating any error exactly).
-        let bad = firstInvalidUTF8(p + start, count: length).map { $0 + start } ?? Int.max
+        // Slow path: scan byte by byte (quotes, or an error to locate exactly).
         var ends = OffsetBuffer(capacity: capacity(length))
         var marks: [LineMark] = []
         do {
