@@ -87,12 +87,19 @@ extension CSVDocument {
             if memchr(inner.baseAddress!, Int32(CSVByte.quote), inner.count) == nil {
                 return try body(inner)
             }
+            // Copy the runs between doubled quotes (each `""` becomes one `"`).
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(inner.count)
             var i = 0
             while i < inner.count {
-                unescaped.append(inner[i])
-                i += inner[i] == CSVByte.quote ? 2 : 1
+                let rest = inner.count - i
+                guard let q = memchr(inner.baseAddress! + i, Int32(CSVByte.quote), rest) else {
+                    unescaped.append(contentsOf: UnsafeBufferPointer(start: inner.baseAddress! + i, count: rest))
+                    break
+                }
+                let qi = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - inner.baseAddress!
+                unescaped.append(contentsOf: UnsafeBufferPointer(start: inner.baseAddress! + i, count: qi + 1 - i))
+                i = qi + 2
             }
             return try unescaped.withUnsafeBufferPointer(body)
         }

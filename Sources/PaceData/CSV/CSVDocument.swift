@@ -118,16 +118,7 @@ public struct CSVDocument: Sendable {
     /// The unquoted text of the field `p[start..<end]` (raw bounds, quotes included).
     static func decodeField(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> String {
         if end > start && p[start] == CSVByte.quote {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(end - start)
-            var i = start + 1
-            let e = end - 1
-            while i < e {
-                let c = p[i]
-                bytes.append(c)
-                i += c == CSVByte.quote ? 2 : 1
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return withUnquoted(p, start: start, end: end) { String(decoding: $0, as: UTF8.self) }
         }
         return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
     }
