@@ -48,6 +48,11 @@ public struct CSVDocument: Sendable {
         try self.init(storage: ByteStorage(copying: bytes), source: source)
     }
 
+    /// Parses CSV text (convenient in tests and for small inline tables).
+    public init(text: String, source: String) throws {
+        try self.init(bytes: Array(text.utf8), source: source)
+    }
+
     /// Files with at least this many bytes and no quote character are scanned on two threads.
     /// Variable only so tests and fuzz targets can force the two-thread path on small inputs.
     nonisolated(unsafe) static var parallelThreshold = 1 << 20
