@@ -36,6 +36,13 @@ struct FactorizationTests {
         let p = try PivotedQR(try Matrix(columns: [c1, c2, c3]), tolerance: 1e-12)
         #expect(p.rank == 2)
         #expect(p.dependentColumns.count == 1)
+        // Basic solution: y = c1 + c2 is fitted exactly with the dependent column at 0.
+        let y = zip(c1, c2).map { $0 + $1 }
+        let x = try p.solve(y)
+        let fitted = try Matrix(columns: [c1, c2, c3]).multiplied(by: x)
+        for i in 0..<4 { #expect(abs(fitted[i] - y[i]) <= 1e-13) }
+        #expect(x[p.dependentColumns[0]] == 0)
+        #expect(throws: LinearAlgebraError.self) { try p.solve([1]) }
         let full = try PivotedQR(try Matrix(columns: [c1, c2]))
         #expect(full.rank == 2 && full.dependentColumns.isEmpty)
     }
@@ -98,3 +105,23 @@ struct FactorizationTests {
 }
 
 import Foundation
+
+@Suite("singular values: Jacobi and LAPACK agree")
+struct SingularValueAgreementTests {
+    @Test("one-sided Jacobi matches dgesdd on a graded 6 × 4 matrix and on a wide one")
+    func agree() throws {
+        var values = [Double](repeating: 0, count: 24)
+        for i in 0..<24 {
+            let base = Double((i * 37) % 11) - 5
+            let graded: Double = i % 4 == 3 ? 1e-6 * Double(i) : 0
+            values[i] = base + graded
+        }
+        let a = try Matrix(rows: 6, columns: 4, columnMajor: values)
+        for m in [a, a.transposed] {
+            let j = m.jacobiSingularValues()
+            let l = try m.lapackSingularValues()
+            #expect(j.count == l.count)
+            for i in 0..<j.count { #expect(abs(j[i] - l[i]) <= 1e-13 * l[0], "σ\(i): \(j[i]) vs \(l[i])") }
+        }
+    }
+}

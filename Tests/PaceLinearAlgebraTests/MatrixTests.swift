@@ -73,3 +73,23 @@ struct MatrixTests {
         #expect(c.storage == [0, 0, 0, 0])
     }
 }
+
+@Suite("lagged cross-products")
+struct LaggedCrossProductTests {
+    @Test("loop and BLAS versions equal the defining sum (integers: exact)", arguments: [5, 400])
+    func definition(rows: Int) throws {
+        let k = 3
+        let a = try Matrix(rows: rows, columns: k, columnMajor: (0..<(rows * k)).map { Double(($0 * 13) % 7) - 3 })
+        for lag in [0, 1, 4, rows, rows + 2] {
+            let g = a.laggedCrossProduct(lag: lag)
+            for r in 0..<k {
+                for c in 0..<k {
+                    var s = 0.0
+                    if lag < rows { for t in lag..<rows { s += a[t, r] * a[t - lag, c] } }
+                    #expect(g[r, c] == s, "lag \(lag) [\(r),\(c)]")
+                }
+            }
+        }
+        #expect(a.laggedCrossProduct(lag: 0) == a.gram())
+    }
+}

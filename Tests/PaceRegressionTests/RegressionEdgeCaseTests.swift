@@ -200,3 +200,27 @@ struct RegressionEdgeCaseTests {
         #expect(abs(only.coefficients[0].estimate - mean) <= 1e-15 * mean)
     }
 }
+
+@Suite("polynomial models")
+struct PolynomialModelTests {
+    @Test("names, exact quadratic fit, predictions from x alone")
+    func quadratic() throws {
+        let x: [Double] = [-2, -1, 0, 1, 2, 3, 4]
+        let y = x.map { 1 - 0.5 * $0 + 0.25 * $0 * $0 }   // exact in binary
+        let model = RegressionModel.polynomial(response: y, x: x, degree: 2, name: "t")
+        #expect(model.parameterNames == ["const", "t", "t^2"])
+        #expect(model.regressors[1] == x.map { $0 * $0 })
+        let fit = try model.fit()
+        for (c, e) in zip(fit.coefficients, [1.0, -0.5, 0.25]) { #expect(abs(c.estimate - e) <= 1e-15) }
+        let p = try fit.predict(rows: [[5], [0.5]], level: 0.9)
+        #expect(abs(p[0].mean - (1 - 2.5 + 6.25)) <= 1e-14)
+        #expect(abs(p[1].mean - (1 - 0.25 + 0.0625)) <= 1e-14)
+        #expect(throws: RegressionError.self) { try fit.predict(rows: [[1, 1]]) }
+        do {
+            _ = try RegressionModel.polynomial(response: y, x: [.nan] + x.dropFirst(), degree: 2, name: "t").fit()
+            Issue.record("expected an error")
+        } catch let RegressionError.nonFinite(column, row, value) {
+            #expect(column == "t" && row == 1 && value.isNaN)
+        } catch { Issue.record("unexpected \(error)") }
+    }
+}

@@ -44,7 +44,8 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
 
     /// Householder vectors: column `independentColumns[m]` holds v in rows m..<n.
     @usableFromInline let reflectors: [Scalar]
-    /// Householder scalars β (H = I − β v vᵀ) per accepted column position m.
+    /// Householder scalars β (H = I − β v vᵀ) per accepted column position m (first `rank`
+    /// entries; the second half holds R's diagonal).
     @usableFromInline let betas: [Scalar]
     /// R of the scaled accepted columns, rank × rank column-major upper triangle.
     @usableFromInline let r: [Scalar]
@@ -69,8 +70,8 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
         self.tolerance = tolerance
         var a = design
         var norms = [Scalar](repeating: 1, count: k)
-        var betas = [Scalar](repeating: 0, count: k)
-        var alphas = [Scalar](repeating: 0, count: k)
+        // betas[m] = β of reflector m; betas[k + m] = α (the diagonal of R) — one allocation.
+        var betas = [Scalar](repeating: 0, count: 2 * k)
         var accepted: [Int] = []
         accepted.reserveCapacity(k)
         var dependent: [Int] = []
@@ -107,7 +108,7 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
                 let beta = 1 / (sigma * (sigma + abs(x0)))
                 cj[p] = x0 - alpha
                 betas[accepted.count] = beta
-                alphas[accepted.count] = alpha
+                betas[k + accepted.count] = alpha
                 let m = n - p
                 let v = cj + p
                 for c in (j + 1)..<max(k, j + 1) {
@@ -124,14 +125,14 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
         for m in 0..<rk {
             let col = accepted[m]
             for i in 0..<m { rr[i + m * rk] = a[i + col * n] }
-            rr[m + m * rk] = alphas[m]
+            rr[m + m * rk] = betas[k + m]
         }
         rank = rk
         dependentColumns = dependent
         independentColumns = accepted
         columnNorms = norms
         reflectors = a
-        self.betas = Array(betas[0..<rk])
+        self.betas = betas
         r = rr
     }
 
@@ -174,12 +175,21 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
     @inlinable
     public func solve(_ b: [Scalar]) throws(LinearAlgebraError) -> [Scalar] {
         guard b.count == rows else { throw .dimensionMismatch("b has \(b.count) entries, A has \(rows) rows") }
-        var qtb = b
-        applyQTranspose(&qtb)
-        var z = Array(qtb[0..<rank])
-        solveR(&z)
-        var x = [Scalar](repeating: 0, count: columns)
-        for m in 0..<rank { x[independentColumns[m]] = z[m] / columnNorms[independentColumns[m]] }
+        var x = b
+        applyQTranspose(&x)
+        solveR(&x)  // uses and overwrites the first `rank` entries only
+        // Scatter z[m] to position independentColumns[m] ≥ m, descending so nothing unread is
+        // overwritten; dependent positions get 0.
+        let ic = independentColumns
+        var next = columns - 1
+        for m in stride(from: rank - 1, through: 0, by: -1) {
+            let target = ic[m]
+            while next > target { x[next] = 0; next -= 1 }
+            x[target] = x[m] / columnNorms[target]
+            next = target - 1
+        }
+        while next >= 0 { x[next] = 0; next -= 1 }
+        x.removeLast(rows - columns)
         return x
     }
 

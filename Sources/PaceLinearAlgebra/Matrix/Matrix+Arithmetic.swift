@@ -157,3 +157,34 @@ extension Matrix {
         try lhs.subtracting(rhs)
     }
 }
+
+extension Matrix {
+    /// Γ = Σ_{t=lag}^{m−1} rowₜᵀ · row_{t−lag} (k × k), the lagged cross-product of the rows used
+    /// by HAC estimators: Γ[r, c] = Σₜ self[t, r]·self[t − lag, c]. One `cblas_dgemm` on offset
+    /// views for large inputs, loops for small ones. `lag` ≥ rows gives the zero matrix.
+    public func laggedCrossProduct(lag: Int) -> Matrix {
+        let m = rows, k = columns
+        var g = Matrix(rows: k, columns: k)
+        let len = m - max(lag, 0)
+        guard len > 0, k > 0 else { return g }
+        if len * k * k < Matrix.blasThreshold {
+            for c in 0..<k {
+                for r in 0..<k {
+                    var s = 0.0
+                    for t in lag..<m { s += elements[t + r * m] * elements[t - lag + c * m] }
+                    g.elements[r + c * k] = s
+                }
+            }
+            return g
+        }
+        let k32 = Int32(k), len32 = Int32(len), m32 = Int32(m)
+        elements.withUnsafeBufferPointer { a in
+            g.elements.withUnsafeMutableBufferPointer { gg in
+                // Γ = A[lag..<m, :]ᵀ · A[0..<m−lag, :]
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, k32, k32, len32, 1,
+                            a.baseAddress! + lag, m32, a.baseAddress, m32, 0, gg.baseAddress, k32)
+            }
+        }
+        return g
+    }
+}

@@ -106,14 +106,21 @@ extension RegressionModel {
     /// b − A x with products and sums in extended precision, rounded to double.
     static func extendedResidual(_ a: [Double], _ b: [Double], _ x: [Double], _ n: Int, _ k: Int) -> [Double] {
         var r = [Double](repeating: 0, count: n)
-        let xe = x.map { ExtendedDouble($0) }
-        a.withUnsafeBufferPointer { ap in
-            b.withUnsafeBufferPointer { bp in
-                r.withUnsafeMutableBufferPointer { rp in
-                    for i in 0..<n {
-                        var s = ExtendedDouble(bp[i])
-                        for j in 0..<k { s -= ExtendedDouble(ap[i + j * n]) * xe[j] }
-                        rp[i] = Double(s)
+        withUnsafeTemporaryAllocation(of: ExtendedDouble.self, capacity: max(k, 1)) { xe in
+            for j in 0..<k { xe[j] = ExtendedDouble(x[j]) }
+            a.withUnsafeBufferPointer { abuf in
+                b.withUnsafeBufferPointer { bp in
+                    r.withUnsafeMutableBufferPointer { rp in
+                        let ap = abuf.baseAddress!
+                        for i in 0..<n {
+                            var s = ExtendedDouble(bp[i])
+                            var p = ap + i
+                            for j in 0..<k {
+                                s -= ExtendedDouble(p.pointee) * xe[j]
+                                p += n
+                            }
+                            rp[i] = Double(s)
+                        }
                     }
                 }
             }

@@ -41,9 +41,14 @@ extension RegressionModel {
         if case let .hac(lags, _) = covariance, lags < 0 {
             throw .invalidOption(name: "maxLags", value: "\(lags)", expected: "a non-negative integer")
         }
+        let core = try solve(solver, needDesign: covariance != .classical)
+        return try assemble(core, covariance: covariance)
+    }
+
+    /// Inference on top of a solved core: covariance, coefficients, F.
+    func assemble(_ core: LeastSquaresCore, covariance: CovarianceType) throws(RegressionError) -> RegressionFit {
         let n = response.count, k = parameterCount
         let robust = covariance != .classical
-        let core = try solve(solver, needDesign: robust)
         let df = n - k
         let s2 = core.ssr / Double(df)
         var cov: Matrix
