@@ -43,7 +43,9 @@ public struct IndicatorScorer: Sendable {
         case .rank:
             for (v, r) in zip(values, ranks) {
                 guard let r else { scores.append(IndicatorScore(value: v, rank: nil, points: 0)); continue }
-                let points = n == 1 ? weight : weight * (1 - (1 - floor) * Double(r - 1) / Double(n - 1))
+                // w·(1 − (1−f)(r−1)/(N−1)) written as w·(f + (1−f)(N−r)/(N−1)), so that first
+                // place earns exactly w and last exactly w·f.
+                let points = r == 1 ? weight : weight * (floor + (1 - floor) * Double(n - r) / Double(n - 1))
                 scores.append(IndicatorScore(value: v, rank: r, points: points))
             }
         case .minmax:
@@ -52,7 +54,7 @@ public struct IndicatorScorer: Sendable {
             let (best, worst) = direction == .higher ? (high, low) : (low, high)
             for (v, r) in zip(values, ranks) {
                 guard let v else { scores.append(IndicatorScore(value: nil, rank: nil, points: 0)); continue }
-                let points = best == worst ? weight : weight * (floor + (1 - floor) * (v - worst) / (best - worst))
+                let points = v == best ? weight : weight * (floor + (1 - floor) * (v - worst) / (best - worst))
                 scores.append(IndicatorScore(value: v, rank: r, points: points))
             }
         case .zscore:
