@@ -135,6 +135,23 @@ struct HorseRaceTests {
         #expect(throws: InputError.self) { try race.run(input([("A", "gdp", 1), ("A", "cpi", 2)]), previous: noCPI) }
     }
 
+    @Test("a region with data as of an earlier period is noted; an input without rows is refused")
+    func staleAndEmpty() throws {
+        let s = try RaceScheme(source: "s", entries: [.init(indicator: "gdp", weight: 1, metric: "p_meet", line: 2)])
+        let data = RaceInput(source: "g", columns: ["p_meet"], rows: [
+            .init(region: "A", indicator: "gdp", asOf: "2024-05", metrics: ["p_meet": 0.9]),
+            .init(region: "B", indicator: "gdp", asOf: "2024-04", metrics: ["p_meet": 0.1]),
+        ])
+        let result = try HorseRace(scheme: s).run(data)
+        #expect(result.asOf == ["2024-04", "2024-05"])
+        #expect(result.standing(of: "A")?.notes == [])
+        #expect(result.standing(of: "B")?.notes == ["data as of 2024-04, not the latest 2024-05"])
+        #expect(throws: InputError(file: "s", line: 2, column: 1, problem: "indicator is absent from g", found: "gdp",
+                                   expected: "an input with rows (it has none)")) {
+            try HorseRace(scheme: s).run(RaceInput(source: "g", columns: ["p_meet"], rows: []))
+        }
+    }
+
     @Test("rows of indicators outside the scheme are ignored, but their regions still take part")
     func extraIndicators() throws {
         let s = try RaceScheme(source: "s", entries: [.init(indicator: "gdp", weight: 1, metric: "p_meet")])

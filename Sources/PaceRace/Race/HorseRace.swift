@@ -9,7 +9,8 @@ import PaceData
 /// descending, then region name.
 ///
 /// Every region present in the input takes part: one missing an indicator, or with an
-/// undefined metric, gets no rank and 0 points for it and a note saying so.
+/// undefined metric, gets no rank and 0 points for it and a note saying so. A region whose
+/// scored rows are as of an earlier period than the latest in the input is noted too.
 public struct HorseRace: Sendable {
     public var scheme: RaceScheme
     public var scoring: RaceScoring
@@ -55,6 +56,7 @@ public struct HorseRace: Sendable {
         var values: [[Double?]] = Array(repeating: [], count: scheme.entries.count)
         var seenLine: [[Int?]] = Array(repeating: [], count: scheme.entries.count)
         var hasRow: [[Bool]] = Array(repeating: [], count: scheme.entries.count)
+        var regionAsOf: [[String]] = []
         var entryIndex: [String: Int] = [:]
         for (k, e) in scheme.entries.enumerated() { entryIndex[e.indicator] = k }
         for row in input.rows {
@@ -66,8 +68,10 @@ public struct HorseRace: Sendable {
                 regionIndex[row.region] = r
                 regions.append(row.region)
                 for k in values.indices { values[k].append(nil); seenLine[k].append(nil); hasRow[k].append(false) }
+                regionAsOf.append([])
             }
             guard let k = entryIndex[row.indicator] else { continue }
+            if let asOf = row.asOf, !regionAsOf[r].contains(asOf) { regionAsOf[r].append(asOf) }
             if hasRow[k][r] {
                 let first = seenLine[k][r].map { " (also on line \($0))" } ?? ""
                 throw InputError(file: input.source, line: row.line,
@@ -89,6 +93,8 @@ public struct HorseRace: Sendable {
             let scorer = IndicatorScorer(scoring: scoring, weight: e.weight, floor: floor, direction: e.direction)
             scores.append(scorer.score(values[k]))
         }
+        // Periods sort chronologically as text in their canonical forms (2024Q1, 2024-03).
+        let latest = regionAsOf.joined().max()
         var standings: [RaceStanding] = []
         standings.reserveCapacity(regions.count)
         for (r, region) in regions.enumerated() {
@@ -103,6 +109,11 @@ public struct HorseRace: Sendable {
                     notes.append("no \(e.indicator) row: 0 points for \(e.indicator)")
                 } else if s.value == nil {
                     notes.append("no \(e.metric) for \(e.indicator): 0 points for \(e.indicator)")
+                }
+            }
+            if let latest {
+                for asOf in regionAsOf[r].sorted() where asOf != latest {
+                    notes.append("data as of \(asOf), not the latest \(latest)")
                 }
             }
             standings.append(RaceStanding(region: region, points: points, rank: 0, indicators: own, notes: notes))
@@ -148,7 +159,8 @@ public struct HorseRace: Sendable {
             guard indicators.contains(e.indicator) else {
                 throw InputError(file: scheme.source, line: e.line, column: 1,
                                  problem: "indicator is absent from \(input.source)", found: e.indicator,
-                                 expected: "one of " + indicators.sorted().joined(separator: ", "))
+                                 expected: indicators.isEmpty ? "an input with rows (it has none)"
+                                     : "one of " + indicators.sorted().joined(separator: ", "))
             }
         }
     }
