@@ -45,19 +45,22 @@ struct RaceCommandTests {
         #expect(rows[4]["rank_cpi"] is NSNull && rows[4]["rank_change"] is NSNull)
     }
 
-    @Test("gap JSON and gap CSV give identical league tables, also through a pipe")
+    @Test("gap JSON, JSON Lines and CSV give identical league tables, also through a pipe")
     func jsonAndCSVInput() throws {
         for scoring in ["rank", "minmax", "zscore"] {
             let csv = try runPace(["race", Self.gap, "--scheme", Self.scheme, "--scoring", scoring, "--format", "csv"])
             let json = try runPace(["race", Self.gapJSON, "--scheme", Self.scheme, "--scoring", scoring, "--format", "csv"])
             let piped = try runPace(["race", "--scheme", Self.scheme, "--scoring", scoring, "--format", "csv"],
                                     stdin: try fixture("small.gap.json"))
-            #expect(csv.status == 0 && json.status == 0 && piped.status == 0)
+            let jsonl = try runPace(["race", Self.dir + "small.gap.jsonl", "--scheme", Self.scheme, "--scoring", scoring,
+                                     "--format", "csv"])
+            #expect(csv.status == 0 && json.status == 0 && piped.status == 0 && jsonl.status == 0)
             func body(_ text: String) -> String {
                 text.split(separator: "\n").filter { !$0.hasPrefix("# input:") }.joined(separator: "\n")
             }
             #expect(body(csv.stdout) == body(json.stdout))
             #expect(body(csv.stdout) == body(piped.stdout))
+            #expect(body(csv.stdout) == body(jsonl.stdout))
             #expect(piped.stdout.contains("# input: <stdin>\n"))
         }
     }

@@ -83,6 +83,24 @@ struct GapInputTests {
         #expect(try race.run(fromCSV).standings == race.run(fromJSON).standings)
     }
 
+    @Test("JSON Lines: provenance record skipped, row records read with their lines")
+    func jsonLines() throws {
+        let text = """
+            {"schema": "pace.gap/1", "type": "provenance", "provenance": {}}
+            {"type": "row", "region": "North", "indicator": "gdp", "growth_gap_pp": 0.4, "p_meet": 0.7}
+            {"type": "row", "region": "North", "indicator": "fai", "growth_gap_pp": -1.5, "p_meet": 0.25}
+
+            {"type": "row", "region": "South", "indicator": "gdp", "growth_gap_pp": -0.2, "p_meet": null}
+            """
+        let input = try read(text)
+        #expect(input.rows.map(\.line) == [2, 3, 5])
+        #expect(input.rows.map(\.region) == ["North", "North", "South"])
+        #expect(input.rows[1].metrics == ["p_meet": 0.25])
+        #expect(input.rows[2].metrics == ["growth_gap_pp": -0.2])
+        #expect(message("{\"type\": \"provenance\"}\n{\"type\": \"row\", \"region\": \"A\", \"indicator\": \"gdp\", \"p_meet\": 1}\n")
+                == "g:2: no member named \"growth_gap_pp\" in the rows (expected rows with a \"growth_gap_pp\" member)")
+    }
+
     @Test("CSV bad input: exact messages with lines counted through the comment block")
     func csvErrors() {
         #expect(message("# c\nregion,indicator,growth_gap_pp\nNorth,gdp,0.4\n")
@@ -122,7 +140,7 @@ struct GapInputTests {
                 == "g:2: invalid JSON: expected a member name (found \",}]}\", expected a quoted name)")
         #expect(message("{\"rows\": [\n", scheme: nil) == "g:2: invalid JSON: unexpected end (found \"end of file\", expected a JSON value)")
         #expect(message("{\"rows\": []} x", scheme: nil)
-                == "g:1: invalid JSON: unexpected text after the JSON value (found \"x\", expected the end of the file)")
+                == "g:1: invalid JSON: unexpected character (found \"x\", expected a JSON value)")
         #expect(message("{\"rows\": [{\"region\": \"A\", \"indicator\": \"g\", \"p_meet\": 1e999}]}", scheme: nil)
                 == "g:1: invalid JSON: bad number (found \"1e999}]}\", expected a finite JSON number)")
         #expect(message("{\"rows\": " + String(repeating: "[", count: 300), scheme: nil)?.contains("nested too deeply") == true)

@@ -4,7 +4,8 @@ extension RaceInput {
     /// Reads `pace gap` output from a file, or standard input for `nil` or `-`.
     ///
     /// The format is detected by content: text starting with `{` is the JSON report
-    /// (`{"schema":"pace.gap/1", …, "rows":[{…}, …]}`), anything else is CSV, whose leading
+    /// (`{"schema":"pace.gap/1", …, "rows":[{…}, …]}`) or JSON Lines (a provenance record,
+    /// then one `"type":"row"` record per row), anything else is CSV, whose leading
     /// lines starting with `#` (the provenance block) are skipped before the header.
     /// Empty cells, `NA` and JSON `null` are undefined values.
     ///
@@ -110,23 +111,36 @@ extension RaceInput {
     // MARK: - JSON
 
     static func parseGapJSON(_ bytes: [UInt8], source: String, scheme: RaceScheme?) throws -> RaceInput {
-        let root = try JSONValue.parse(bytes, source: source)
+        let values = try JSONValue.parseSequence(bytes, source: source)
+        let root = values[0]
         if let schema = root["schema"] {
             guard case .string(let name) = schema.node, name.hasPrefix("pace.gap/") else {
                 throw InputError(file: source, line: schema.line, problem: "not pace gap output",
                                  found: schema.summary, expected: "\"schema\": \"pace.gap/1\"")
             }
         }
-        guard let rowsValue = root["rows"], case .array(let items) = rowsValue.node else {
-            throw InputError(file: source, line: root.line, problem: "no \"rows\" array",
-                             expected: "a pace gap JSON report {\"schema\":\"pace.gap/1\",\"rows\":[…]}")
+        let items: [JSONValue]
+        let rowsLine: Int
+        if values.count > 1 || root["type"] != nil {
+            // JSON Lines (`pace gap --format jsonl`): a provenance record, then one record per
+            // row. Row records are those with a "region" member (their "type" member is
+            // ambiguous: "row" as a record type, and the gap column `type` as well).
+            items = values.filter { $0["region"] != nil }
+            rowsLine = values.count > 1 ? values[1].line : root.line
+        } else {
+            guard let rowsValue = root["rows"], case .array(let array) = rowsValue.node else {
+                throw InputError(file: source, line: root.line, problem: "no \"rows\" array",
+                                 expected: "a pace gap JSON report {\"schema\":\"pace.gap/1\",\"rows\":[…]}")
+            }
+            items = array
+            rowsLine = rowsValue.line
         }
         // A column is present when any row has the member.
         var present: [String] = []
         for name in GapColumns.numeric where items.contains(where: { $0[name] != nil }) { present.append(name) }
         if let scheme {
             for metric in scheme.metrics where !present.contains(metric) {
-                throw InputError(file: source, line: rowsValue.line, problem: "no member named \"\(metric)\" in the rows",
+                throw InputError(file: source, line: rowsLine, problem: "no member named \"\(metric)\" in the rows",
                                  expected: "rows with a \"\(metric)\" member")
             }
         }

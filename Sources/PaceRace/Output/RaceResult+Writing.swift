@@ -123,7 +123,7 @@ extension RaceResult {
         }
         if markdown {
             sink.write(table.markdown())
-            sink.write("\n" + provenanceLines.joined(separator: " · ") + "\n")
+            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
         } else {
             sink.write(table.plainText())
             sink.write("\n" + provenanceLines.joined(separator: " · ") + "\n")

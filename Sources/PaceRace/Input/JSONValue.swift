@@ -43,6 +43,14 @@ struct JSONValue: Sendable {
         var parser = JSONParser(bytes: bytes, source: source)
         return try parser.parseDocument()
     }
+
+    /// Parses a sequence of JSON values separated by white space: one JSON document, or
+    /// JSON Lines (one value per line).
+    /// - Throws: `InputError` at the line of the first syntax error.
+    static func parseSequence(_ bytes: [UInt8], source: String) throws -> [JSONValue] {
+        var parser = JSONParser(bytes: bytes, source: source)
+        return try parser.parseSequence()
+    }
 }
 
 private struct JSONParser {
@@ -63,6 +71,16 @@ private struct JSONParser {
         skipSpace()
         if i < bytes.count { throw error("unexpected text after the JSON value", expected: "the end of the file") }
         return value
+    }
+
+    mutating func parseSequence() throws -> [JSONValue] {
+        var values: [JSONValue] = []
+        skipSpace()
+        while i < bytes.count {
+            values.append(try parseValue())
+            skipSpace()
+        }
+        return values
     }
 
     func error(_ problem: String, expected: String) -> InputError {
