@@ -81,6 +81,8 @@ extension RaceInput {
         if let scheme {
             for metric in scheme.metrics { _ = try document.requireColumn(metric) }
         }
+        // Metric columns to read, per indicator (computed once per indicator, not per row).
+        var plan: [String: [(name: String, column: Int)]] = [:]
         var rows: [Row] = []
         rows.reserveCapacity(document.rowCount)
         for r in 0..<document.rowCount {
@@ -95,9 +97,15 @@ extension RaceInput {
                 throw InputError(file: source, line: line, column: indicatorColumn + 1, problem: "empty indicator",
                                  expected: "an indicator name")
             }
+            let columns: [(name: String, column: Int)]
+            if let known = plan[indicator] {
+                columns = known
+            } else {
+                columns = wanted(scheme, indicator, present: present).map { ($0, document.columnIndex(named: $0)!) }
+                plan[indicator] = columns
+            }
             var metrics: [String: Double] = [:]
-            for name in wanted(scheme, indicator, present: present) {
-                let column = document.columnIndex(named: name)!
+            for (name, column) in columns {
                 guard let value = try document.double(row: r, column: column) else { continue }
                 metrics[name] = value
             }
