@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "PaceData", targets: ["PaceData"]),
         .library(name: "PaceGap", targets: ["PaceGap"]),
         .library(name: "PaceForecast", targets: ["PaceForecast"]),
+        .library(name: "PaceRace", targets: ["PaceRace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,12 +34,14 @@ let package = Package(
         .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression"]),
         /// ETS, trend models, HP filter, STL and classical decomposition.
         .target(name: "PaceForecast", dependencies: ["PaceLinearAlgebra", "PaceStatistics", "PaceRegression"]),
+        /// Horse race: league tables of regions on weighted gap metrics (rank, min-max, z-score).
+        .target(name: "PaceRace", dependencies: ["PaceData"]),
         /// The `pace` command: parse arguments, call the libraries, pick a writer.
         .executableTarget(
             name: "pace",
             dependencies: [
                 "PaceLinearAlgebra", "PaceStatistics", "PaceRegression", "PaceData", "PaceGap",
-                "PaceForecast",
+                "PaceForecast", "PaceRace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -59,6 +62,7 @@ let package = Package(
             name: "PaceGapTests",
             dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
+        .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
         .testTarget(name: "PaceCLITests", dependencies: ["pace"]),
     ]
 )
