@@ -4,7 +4,7 @@
 # Needs ../shared/bench (peers) beside the repository; makes the peers' venv on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash .ci/setup.sh
 shared=${PACE_SHARED:-../shared}
 py=${PEERS_PY:-}
 if [ -z "$py" ]; then

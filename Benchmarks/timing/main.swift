@@ -1,4 +1,4 @@
-// Quick local timing check (not part of the test suite): Scripts/timing/run.sh.
+// Quick local timing check (not part of the test suite): Benchmarks/timing/run.sh.
 // Times are process CPU time (the build machine is shared), per fit, with full inference read.
 import Foundation
 import PaceRegression

@@ -3,14 +3,14 @@
 # fuzzers (bounded; only when FUZZ_SECONDS > 0, which CI sets), then `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash .ci/setup.sh
 swift build
 for nb in notebooks-as-scripts/*.sh; do
     [ -e "$nb" ] || continue
     echo "== notebook: $nb"
     PACE="$(swift build --show-bin-path)/pace" bash "$nb" >/dev/null
 done
-if [ "${FUZZ_SECONDS:-0}" -gt 0 ] && [ -x Fuzz/run.sh ]; then
-    Fuzz/run.sh "$FUZZ_SECONDS"
+if [ "${FUZZ_SECONDS:-0}" -gt 0 ] && [ -x Tests/Fuzz/run.sh ]; then
+    Tests/Fuzz/run.sh "$FUZZ_SECONDS"
 fi
 swift test

@@ -1,5 +1,5 @@
 // libFuzzer target: the CSV reader. Compiled into one module with the PaceData sources (see
-// Fuzz/run.sh), so it can switch the reader's internal strategies.
+// Tests/Fuzz/run.sh), so it can switch the reader's internal strategies.
 //
 // Differential: the input is parsed three ways — the default path, the two-thread path
 // (threshold lowered) and the byte-level scanner alone — and all three must agree: the same
