@@ -1,0 +1,107 @@
+import PaceStatistics
+
+/// The target-gap analysis of SPEC §4 for one as-of period: time, task and progress
+/// accounts, growth view, required pace, and the projection of the year-end outcome.
+///
+/// Build one analyser per run (it caches the Student-t quantiles the projection needs) and
+/// call ``rows(for:targets:)`` for each series; every call is independent and allocation-light
+/// (a few microseconds per series), so a caller may stream series through it.
+public struct GapAnalyzer: Sendable {
+    public let options: GapOptions
+    /// t_{0.90, ν} and t_{0.975, ν} for ν = 0…m−1 (index 0 unused).
+    let quantile80: [Double]
+    let quantile95: [Double]
+
+    /// - Throws: `GapError.methodNotAvailable` for `--method model`; `GapError.invalidOption`
+    ///   for a history shorter than one year, an as-of position outside its year, or fewer
+    ///   than 2 simulation paths.
+    public init(options: GapOptions) throws(GapError) {
+        if options.method == .model {
+            throw .methodNotAvailable(method: "model", reason: "arrives with the forecasting models")
+        }
+        guard options.historyYears >= 1, options.historyYears <= 100 else {
+            throw .invalidOption(name: "--years", value: String(options.historyYears), expected: "an integer from 1 to 100")
+        }
+        let n = options.asOf.periodsPerYear
+        guard [1, 2, 3, 4, 6, 12].contains(n), options.asOf.position >= 1, options.asOf.position <= n else {
+            throw .invalidOption(name: "--as-of", value: options.asOf.description,
+                                 expected: "a year, quarter or month")
+        }
+        guard options.simulationPaths >= 2 else {
+            throw .invalidOption(name: "paths", value: String(options.simulationPaths), expected: "at least 2")
+        }
+        self.options = options
+        var q80 = [Double.nan], q95 = [Double.nan]
+        for df in 1..<Swift.max(options.historyYears, 2) {
+            let t = StudentT(degreesOfFreedom: Double(df))
+            q80.append(t.quantile(0.90))
+            q95.append(t.quantile(0.975))
+        }
+        quantile80 = q80
+        quantile95 = q95
+    }
+
+    /// The rows of one series: one per target (in the order given; only targets of the as-of
+    /// year count), or a single row noting that the series has no target.
+    public func rows(for series: GapSeries, targets: [GapTarget]) -> [GapRow] {
+        var out: [GapRow] = []
+        var any = false
+        for target in targets where target.year == options.asOf.year {
+            out.append(row(for: series, target: target))
+            any = true
+        }
+        if !any { out.append(row(for: series, target: nil)) }
+        return out
+    }
+
+    /// The row of a target whose region × indicator has no data: everything empty but the
+    /// target, with a note.
+    public func row(missingDataFor target: GapTarget) -> GapRow {
+        var row = GapRow(region: target.region, indicator: target.indicator, year: target.year,
+                         asOf: options.asOf.description, type: target.type, target: target.target,
+                         stretch: target.stretch, method: options.method)
+        row.notes.append("no data for \(target.region) × \(target.indicator)")
+        return row
+    }
+}
+
+/// Runs the gap analysis over a panel: one row per target of the as-of year, in series
+/// order; a series without target and a target without series each get a row with a note
+/// (neither is dropped). Targets are matched to series by region and indicator.
+public func analyse(series: [GapSeries], targets: [GapTarget], options: GapOptions) throws(GapError) -> [GapRow] {
+    let analyzer = try GapAnalyzer(options: options)
+    let year = options.asOf.year
+    var byKey: [SeriesKey: [Int]] = [:]
+    byKey.reserveCapacity(targets.count)
+    for (i, t) in targets.enumerated() where t.year == year {
+        byKey[SeriesKey(region: t.region, indicator: t.indicator), default: []].append(i)
+    }
+    var used = [Bool](repeating: false, count: targets.count)
+    var rows: [GapRow] = []
+    rows.reserveCapacity(Swift.max(series.count, targets.count))
+    for s in series {
+        let key = SeriesKey(region: s.region, indicator: s.indicator)
+        if let indices = byKey[key] {
+            for i in indices {
+                rows.append(analyzer.row(for: s, target: targets[i]))
+                used[i] = true
+            }
+        } else {
+            rows.append(analyzer.row(for: s, target: nil))
+        }
+    }
+    for (i, t) in targets.enumerated() where t.year == year && !used[i] {
+        rows.append(analyzer.row(missingDataFor: t))
+    }
+    return rows
+}
+
+/// Region × indicator, the key that joins targets to series.
+public struct SeriesKey: Hashable, Sendable {
+    public var region: String
+    public var indicator: String
+    public init(region: String, indicator: String) {
+        self.region = region
+        self.indicator = indicator
+    }
+}
