@@ -52,7 +52,7 @@ extension GapAnalyzer {
             }
             if !current.isNaN {
                 levelAccounts(&row, series: series, target: target, position: k, current: current, stock: false, growthOnly: false)
-            } else if let index = series.impliedIndex(), !index.flowYearToDate(year: year, position: k).isNaN {
+            } else if let index = impliedIndex(series, year: year, position: k) {
                 growthOnlyFlow(&row, series: series, index: index, target: target, position: k)
             } else {
                 row.notes.append("no value for \(row.asOf)")
@@ -67,6 +67,16 @@ extension GapAnalyzer {
             }
         }
         return row
+    }
+
+    /// The implied index of growth-only data that has a value at the as-of period: from
+    /// period `yoy` when that reaches it, else from `ytd_yoy`.
+    func impliedIndex(_ s: GapSeries, year: Int, position k: Int) -> GapSeries? {
+        if let index = s.impliedIndex(), !index.flowYearToDate(year: year, position: k).isNaN { return index }
+        if let index = s.impliedIndex(fromYearToDate: true), !index.flowYearToDate(year: year, position: k).isNaN {
+            return index
+        }
+        return nil
     }
 
     // MARK: - Time account

@@ -5,17 +5,18 @@ extension GapSeries {
     /// The implied year-to-date index of a growth-only flow, as a new series with `ytd`
     /// values covering `firstYear − 1` (the base year) … `lastYear`.
     ///
-    /// When `ytd_yoy` is given it drives the index directly:
-    /// `YTD_{y,k} = YTD_{y−1,k}·(1 + ytd_yoy_{y,k}/100)`, so the index reproduces the published
-    /// year-to-date growth exactly. Otherwise period `yoy` builds period levels
-    /// `L_{y,j} = L_{y−1,j}·(1 + yoy_{y,j}/100)`, cumulated within each year. A missing
-    /// growth leaves that cell (and the same position in later years) missing.
-    /// Returns `nil` when the series has no growth values at all.
-    public func impliedIndex() -> GapSeries? {
+    /// Period `yoy` builds period levels `L_{y,j} = L_{y−1,j}·(1 + yoy_{y,j}/100)`, cumulated
+    /// within each year (the default when `yoy` is given). With `fromYearToDate`, or when only
+    /// `ytd_yoy` is given, that drives the index directly:
+    /// `YTD_{y,k} = YTD_{y−1,k}·(1 + ytd_yoy_{y,k}/100)`, reproducing the published year-to-date
+    /// growth exactly. A missing growth leaves that cell (and the same position in later
+    /// years) missing. Returns `nil` when the series has no growth values of the kind used.
+    public func impliedIndex(fromYearToDate: Bool = false) -> GapSeries? {
         let n = periodsPerYear
-        let useYTD = ytdYoY.contains { !$0.isNaN }
-        let usePeriod = !useYTD && yoy.contains { !$0.isNaN }
-        guard useYTD || usePeriod else { return nil }
+        let hasPeriod = yoy.contains { !$0.isNaN }
+        let hasYTD = ytdYoY.contains { !$0.isNaN }
+        let useYTD = hasYTD && (fromYearToDate || !hasPeriod)
+        guard useYTD || hasPeriod else { return nil }
         var base = [Double](repeating: 100, count: n)
         if let w = periodWeights, w.count == n, w.allSatisfy({ $0 > 0 && $0.isFinite }) {
             let total = w.reduce(0, +)
