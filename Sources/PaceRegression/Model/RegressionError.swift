@@ -11,6 +11,12 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case nonFinite(column: String, row: Int, value: Double)
     /// Shapes of y, X, weights or column names disagree.
     case dimensionMismatch(String)
+    /// A confidence level outside the open interval (0, 1).
+    case invalidLevel(Double)
+    /// An option with a value outside its range (e.g. negative HAC lags).
+    case invalidOption(name: String, value: String, expected: String)
+    /// A linear-algebra routine failed (should not happen for validated input).
+    case numerical(String)
 
     public var description: String {
         switch self {
@@ -27,6 +33,12 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return "column '\(column)' row \(row) is not finite (found \(value))"
         case let .dimensionMismatch(what):
             return "dimension mismatch: \(what)"
+        case let .invalidLevel(level):
+            return "confidence level must lie strictly between 0 and 1 (found \(level))"
+        case let .invalidOption(name, value, expected):
+            return "option \(name) = \(value) is invalid: expected \(expected)"
+        case let .numerical(what):
+            return "numerical failure: \(what)"
         }
     }
 }

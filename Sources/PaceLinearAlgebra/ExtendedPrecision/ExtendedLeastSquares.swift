@@ -1,0 +1,202 @@
+/// Householder QR least squares in extended precision, for small and medium problems.
+///
+/// **Method.** The columns of the n × k design A are scaled to unit Euclidean norm
+/// (A = Â D, D = diag‖a_j‖), then Â = QR by Householder reflections (Golub & Van Loan,
+/// *Matrix Computations*, 4th ed., Alg. 5.2.1) in ``ExtendedDouble`` arithmetic. The
+/// solution of min‖Ax − b‖ is x = D⁻¹R⁻¹(Qᵀb)₁..ₖ. Carrying 64 significand bits, the forward error
+/// of the solution is about 2¹¹ times smaller than a double-precision QR of the same data, which is
+/// what lifts the NIST StRD Filip problem (κ(Â) ≈ 5 × 10⁹) from ~7 to ≥ 10 correct digits.
+///
+/// **Dependent columns.** Columns are processed left to right. Before column j becomes a pivot,
+/// the norm of its part orthogonal to the columns already accepted is measured (it equals
+/// |R_jj| for unit-norm columns: the distance of â_j to the span of the accepted columns). If that
+/// distance is ≤ `tolerance`, column j is declared a linear combination of the *earlier accepted*
+/// columns and skipped (no reflector). So with columns (const, x, 2x) the third one is named, and a
+/// constant column after an intercept is named, not the intercept.
+///
+/// Cost: 2nk² − 2k³/3 extended-precision flops; no LAPACK call overhead (good for k ≲ 30).
+public struct ExtendedLeastSquares: Sendable {
+    public typealias Scalar = ExtendedDouble
+
+    /// Number of rows n.
+    public let rows: Int
+    /// Number of columns k.
+    public let columns: Int
+    /// Numerical rank: the number of accepted columns.
+    public let rank: Int
+    /// 0-based indices of the columns found to depend on earlier columns, ascending.
+    public let dependentColumns: [Int]
+    /// 0-based indices of the accepted columns, ascending (`rank` of them).
+    public let independentColumns: [Int]
+    /// The tolerance on the relative orthogonal distance used to judge dependence.
+    public let tolerance: Double
+    /// Column norms ‖a_j‖ (1 for an all-zero column).
+    public let columnNorms: [Scalar]
+
+    /// Householder vectors: column `independentColumns[m]` holds v in rows m..<n.
+    let reflectors: [Scalar]
+    /// Householder scalars β (H = I − β v vᵀ) per accepted column position m.
+    let betas: [Scalar]
+    /// R of the scaled accepted columns, rank × rank column-major upper triangle.
+    let r: [Scalar]
+
+    /// Factorises the column-major n × k `design`.
+    /// - Parameters:
+    ///   - design: column-major values, `rows * columns` of them (not checked for finiteness).
+    ///   - tolerance: a column whose unit-norm version lies within this distance of the span of
+    ///     the earlier accepted columns is dependent. Default 1e-11 (data in double precision are
+    ///     uncertain at ~1e-16 per element; the hardest NIST problem, Filip, has a smallest
+    ///     distance of 5e-8).
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` on a bad shape.
+    public init(design: [Scalar], rows n: Int, columns k: Int, tolerance: Double = 1e-11)
+        throws(LinearAlgebraError)
+    {
+        guard n >= 0, k >= 0, design.count == n * k else {
+            throw .dimensionMismatch("\(design.count) design values for \(n) × \(k)")
+        }
+        rows = n
+        columns = k
+        self.tolerance = tolerance
+        var a = design
+        var norms = [Scalar](repeating: 1, count: k)
+        var betas = [Scalar](repeating: 0, count: k)
+        var alphas = [Scalar](repeating: 0, count: k)
+        var accepted: [Int] = []
+        accepted.reserveCapacity(k)
+        var dependent: [Int] = []
+        let tol = Scalar(tolerance)
+        a.withUnsafeMutableBufferPointer { ap in
+            // Scale columns to unit norm.
+            for j in 0..<k {
+                let base = j * n
+                var big: Scalar = 0
+                for i in 0..<n { big = max(big, abs(ap[base + i])) }
+                if big == 0 { norms[j] = 1; continue }
+                var s: Scalar = 0
+                for i in 0..<n { let v = ap[base + i] / big; s += v * v }
+                let norm = big * s.squareRoot()
+                norms[j] = norm
+                let inv = 1 / norm
+                for i in 0..<n { ap[base + i] *= inv }
+            }
+            var p = 0
+            for j in 0..<k {
+                let cj = j * n
+                var s: Scalar = 0
+                if p < n { for i in p..<n { s += ap[cj + i] * ap[cj + i] } }
+                let sigma = s.squareRoot()
+                if !(sigma > tol) || p >= n {
+                    dependent.append(j)
+                    continue
+                }
+                let x0 = ap[cj + p]
+                let alpha: Scalar = x0 >= 0 ? -sigma : sigma
+                let beta = 1 / (sigma * (sigma + abs(x0)))
+                ap[cj + p] = x0 - alpha
+                betas[accepted.count] = beta
+                alphas[accepted.count] = alpha
+                for c in (j + 1)..<max(k, j + 1) {
+                    let cc = c * n
+                    var d: Scalar = 0
+                    for i in p..<n { d += ap[cj + i] * ap[cc + i] }
+                    let f = beta * d
+                    if f != 0 { for i in p..<n { ap[cc + i] -= f * ap[cj + i] } }
+                }
+                accepted.append(j)
+                p += 1
+            }
+        }
+        let rk = accepted.count
+        var rr = [Scalar](repeating: 0, count: rk * rk)
+        for m in 0..<rk {
+            let col = accepted[m]
+            for i in 0..<m { rr[i + m * rk] = a[i + col * n] }
+            rr[m + m * rk] = alphas[m]
+        }
+        rank = rk
+        dependentColumns = dependent
+        independentColumns = accepted
+        columnNorms = norms
+        reflectors = a
+        self.betas = Array(betas[0..<rk])
+        r = rr
+    }
+
+    /// Overwrites `b` (n values) with Qᵀb.
+    public func applyQTranspose(_ b: inout [Scalar]) {
+        let n = rows
+        reflectors.withUnsafeBufferPointer { vp in
+            b.withUnsafeMutableBufferPointer { bp in
+                for m in 0..<rank {
+                    let cj = independentColumns[m] * n
+                    var d: Scalar = 0
+                    for i in m..<n { d += vp[cj + i] * bp[i] }
+                    let f = betas[m] * d
+                    for i in m..<n { bp[i] -= f * vp[cj + i] }
+                }
+            }
+        }
+    }
+
+    /// The least-squares solution of A x ≈ b in the original (unscaled) units; coefficients of
+    /// dependent columns are 0 (a basic solution).
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` unless `b.count == rows`.
+    public func solve(_ b: [Scalar]) throws(LinearAlgebraError) -> [Scalar] {
+        guard b.count == rows else { throw .dimensionMismatch("b has \(b.count) entries, A has \(rows) rows") }
+        var qtb = b
+        applyQTranspose(&qtb)
+        var z = Array(qtb[0..<rank])
+        solveR(&z)
+        var x = [Scalar](repeating: 0, count: columns)
+        for m in 0..<rank { x[independentColumns[m]] = z[m] / columnNorms[independentColumns[m]] }
+        return x
+    }
+
+    /// Solves R z = c in place (R of the scaled accepted columns).
+    func solveR(_ z: inout [Scalar]) {
+        let rk = rank
+        for i in stride(from: rk - 1, through: 0, by: -1) {
+            var s = z[i]
+            for j in (i + 1)..<max(rk, i + 1) { s -= r[i + j * rk] * z[j] }
+            z[i] = s / r[i + i * rk]
+        }
+    }
+
+    /// S = D⁻¹R⁻¹ restricted to the accepted columns (rank × rank, upper triangular,
+    /// column-major), so that (AᵀA)⁻¹ = S Sᵀ on those columns and the rows of A S are the rows
+    /// of the thin Q (their squared norms are the leverages).
+    public func scaledInverseR() -> [Scalar] {
+        let rk = rank
+        var inv = [Scalar](repeating: 0, count: rk * rk)
+        // Column by column: solve R w = e_c.
+        for c in 0..<rk {
+            inv[c + c * rk] = 1 / r[c + c * rk]
+            if c == 0 { continue }
+            for i in stride(from: c - 1, through: 0, by: -1) {
+                var s: Scalar = 0
+                for j in (i + 1)...c { s += r[i + j * rk] * inv[j + c * rk] }
+                inv[i + c * rk] = -s / r[i + i * rk]
+            }
+        }
+        for c in 0..<rk {
+            for i in 0...c { inv[i + c * rk] /= columnNorms[independentColumns[i]] }
+        }
+        return inv
+    }
+
+    /// R of the scaled accepted columns times D (so that AᵀA = (RD)ᵀ(RD) on those columns),
+    /// rounded to double; its singular values are those of A.
+    public func unscaledR() -> Matrix {
+        let rk = rank
+        var m = Matrix(rows: rk, columns: rk)
+        for c in 0..<rk {
+            let d = columnNorms[independentColumns[c]]
+            for i in 0...c { m[i, c] = Double(r[i + c * rk] * d) }
+        }
+        return m
+    }
+
+    /// The diagonal |R_jj| of the scaled problem (distances of each accepted unit-norm column to
+    /// the span of the earlier ones).
+    public var scaledDiagonal: [Double] { (0..<rank).map { Double(abs(r[$0 + $0 * rank])) } }
+}
