@@ -1,0 +1,168 @@
+/// The two shapes of observation file `pace convert --from` accepts.
+public enum ObservationLayout: String, Sendable, CaseIterable {
+    /// One observation per row: `region,indicator,period,measure,value[,unit]`, or
+    /// `series,period,value` (`series` is the indicator).
+    case long
+    /// One column per period (`region,indicator,measure,2023Q1,2023Q2,…`) or one column per
+    /// indicator (`region,period,measure,gdp,retail_sales,…`).
+    case wide
+}
+
+extension ObservationSet {
+    /// Header names of the long layout, matched ignoring case and surrounding spaces.
+    static let knownColumns: Set<String> = ["region", "indicator", "series", "period", "measure", "value", "unit"]
+
+    /// Reads an observation file (`nil` or `-` = standard input) and stops at the first problem.
+    ///
+    /// - Throws: ``InputError`` naming file, line, column, the value found and what was expected.
+    public static func read(path: String?, layout: ObservationLayout = .long) throws -> ObservationSet {
+        try ObservationSet(document: CSVDocument.read(path: path), layout: layout)
+    }
+
+    /// Reads observations from a parsed CSV document, stopping at the first problem.
+    ///
+    /// Long layout: columns `indicator` (or `series`), `period` and `value` are required;
+    /// `region` (default: the one region `""`), `measure` (default `level`; an empty cell is
+    /// `level` too) and `unit` are optional; any other column is kept as an attribute. Missing
+    /// values are empty cells or `NA`. Problems: a bad period, an unknown measure, a value
+    /// that is not a finite number, a period of another frequency than the rest of its series,
+    /// a unit that changes within a series, the same (region, indicator, period, measure)
+    /// twice (naming both lines), a missing required column, or no data rows.
+    public init(document: CSVDocument, layout: ObservationLayout = .long) throws {
+        var builder = ObservationBuilder(source: document.source, collecting: false,
+                                         expectedRows: document.rowCount * (layout == .long ? 1 : 4))
+        try ObservationSet.load(document, layout: layout, into: &builder)
+        self = try builder.build()
+    }
+
+    /// Reads observations keeping going after problems (for `pace check`): rows with a problem
+    /// are left out and up to `limit` problems are returned in file order with the total count.
+    /// Throws only when the file cannot be read as observations at all (missing columns).
+    public static func readCollectingProblems(document: CSVDocument, layout: ObservationLayout = .long,
+                                              limit: Int = 1000) throws
+        -> (observations: ObservationSet, problems: [InputError], problemCount: Int)
+    {
+        var builder = ObservationBuilder(source: document.source, collecting: true, problemLimit: limit,
+                                         expectedRows: document.rowCount)
+        try ObservationSet.load(document, layout: layout, into: &builder)
+        let set = try builder.build()
+        return (set, builder.problems, builder.problemCount)
+    }
+
+    static func load(_ document: CSVDocument, layout: ObservationLayout, into builder: inout ObservationBuilder) throws {
+        switch layout {
+        case .long: try loadLong(document, into: &builder)
+        case .wide: try loadWide(document, into: &builder)
+        }
+        if builder.rowsKept == 0 && builder.problemCount == 0 {
+            throw InputError(file: document.source, problem: "no observations after the header",
+                             expected: "at least one data row")
+        }
+    }
+
+    /// Header column positions by lower-cased, trimmed name.
+    static func headerIndex(_ document: CSVDocument) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, name) in document.header.enumerated() {
+            let key = name.trimmingASCIISpaces().lowercased()
+            if index[key] == nil { index[key] = i }
+        }
+        return index
+    }
+
+    static func missingColumn(_ document: CSVDocument, _ name: String, expected: String) -> InputError {
+        InputError(file: document.source, line: 1, problem: "missing required column \"\(name)\"",
+                   found: document.header.joined(separator: ","), expected: expected)
+    }
+
+    private static func loadLong(_ document: CSVDocument, into builder: inout ObservationBuilder) throws {
+        let columns = headerIndex(document)
+        let expectedHeader = "a header with region,indicator,period,measure,value (region and measure optional) or series,period,value"
+        guard let indicatorColumn = columns["indicator"] ?? columns["series"] else {
+            throw missingColumn(document, "indicator", expected: expectedHeader)
+        }
+        guard let periodColumn = columns["period"] else { throw missingColumn(document, "period", expected: expectedHeader) }
+        guard let valueColumn = columns["value"] else { throw missingColumn(document, "value", expected: expectedHeader) }
+        let regionColumn = columns["region"], measureColumn = columns["measure"], unitColumn = columns["unit"]
+        let used: Set<Int> = Set([indicatorColumn, periodColumn, valueColumn, regionColumn, measureColumn, unitColumn]
+            .compactMap { $0 })
+        let attributeColumns = (0..<document.columnCount).filter { !used.contains($0) }
+        builder.setAttributes(attributeColumns.map { document.header[$0].trimmingASCIISpaces() })
+        var attributes = [Int32](repeating: -1, count: attributeColumns.count)
+        let blank = builder.regions.intern("")
+        var lastMeasureBytes: [UInt8] = []
+        var lastMeasure = Measure.level
+        var haveMeasure = false
+
+        for row in 0..<document.rowCount {
+            // Region and indicator: interned from bytes.
+            let region = regionColumn.map { c in document.withFieldBytes(row: row, column: c) { builder.regions.intern($0) } } ?? blank
+            let indicator = document.withFieldBytes(row: row, column: indicatorColumn) { builder.indicators.intern($0) }
+            if builder.indicators.table[Int(indicator)].isEmpty {
+                try builder.fail(InputError(file: document.source, line: document.lineNumber(row: row),
+                                            column: indicatorColumn + 1, problem: "missing indicator name",
+                                            found: "", expected: "a name"))
+                continue
+            }
+            // Measure: cached by bytes.
+            var measure = Measure.level
+            if let c = measureColumn {
+                let parsed: Measure? = document.withFieldBytes(row: row, column: c) { raw in
+                    let bytes = raw.trimmingASCIISpaces()
+                    if bytes.isEmpty { return .level }
+                    if haveMeasure, bytes.elementsEqual(lastMeasureBytes) { return lastMeasure }
+                    guard let m = Measure.parse(bytes: bytes) else { return nil }
+                    lastMeasureBytes = Array(bytes)
+                    lastMeasure = m
+                    haveMeasure = true
+                    return m
+                }
+                guard let parsed else {
+                    try builder.fail(InputError(file: document.source, line: document.lineNumber(row: row),
+                                                column: c + 1, problem: "unknown measure",
+                                                found: document.string(row: row, column: c),
+                                                expected: Measure.inputSpellings))
+                    continue
+                }
+                measure = parsed
+            }
+            guard let period = document.withFieldBytes(row: row, column: periodColumn, { Period.parse(bytes: $0) }) else {
+                try builder.fail(badPeriod(document, row: row, column: periodColumn))
+                continue
+            }
+            let value: Double
+            do {
+                value = try document.double(row: row, column: valueColumn) ?? .nan
+            } catch let error as InputError {
+                try builder.fail(error)
+                continue
+            }
+            if !value.isFinite && !(value.isNaN && document.isMissing(row: row, column: valueColumn)) {
+                try builder.fail(InputError(file: document.source, line: document.lineNumber(row: row),
+                                            column: valueColumn + 1, problem: "value is not a finite number",
+                                            found: document.string(row: row, column: valueColumn),
+                                            expected: "a decimal number, or empty or NA when missing"))
+                continue
+            }
+            let decimals = value.isNaN ? 0
+                : document.withFieldBytes(row: row, column: valueColumn) { $0.trimmingASCIISpaces().decimalPlaces() }
+            let unit = unitColumn.map { c in document.withFieldBytes(row: row, column: c) { builder.units.intern($0) } } ?? -1
+            for (k, c) in attributeColumns.enumerated() {
+                attributes[k] = document.withFieldBytes(row: row, column: c) { builder.attributeInterners[k].intern($0) }
+            }
+            let line = document.lineNumber(row: row)
+            let id = builder.seriesID(region: region, indicator: indicator, measure: measure,
+                                      frequency: period.frequency, line: line, ordinal: period.ordinal)
+            try builder.append(series: id, period: period, value: value, decimals: decimals, unit: unit, line: line,
+                               periodColumn: periodColumn, unitColumn: unitColumn ?? 0, attributes: attributes)
+        }
+    }
+
+    static func badPeriod(_ document: CSVDocument, row: Int, column: Int) -> InputError {
+        let text = document.string(row: row, column: column)
+        let diagnosis = Period.diagnose(text)
+        return InputError(file: document.source, line: document.lineNumber(row: row), column: column + 1,
+                          problem: text.trimmingASCIISpaces().isEmpty ? "missing period" : "bad period",
+                          found: text, expected: diagnosis.expected)
+    }
+}
