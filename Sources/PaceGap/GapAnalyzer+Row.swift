@@ -15,6 +15,7 @@ extension GapAnalyzer {
                          asOf: options.asOf.description, type: target?.type, target: target?.target,
                          stretch: target?.stretch, method: options.method)
         if target == nil { row.notes.append("no target for \(year)") }
+        row.notes.append(contentsOf: series.notes)
         let n = series.periodsPerYear
         guard [1, 2, 3, 4, 6, 12].contains(n) else {
             row.notes.append("unsupported frequency: \(n) periods per year")

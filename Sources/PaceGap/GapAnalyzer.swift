@@ -69,31 +69,69 @@ public struct GapAnalyzer: Sendable {
 /// order; a series without target and a target without series each get a row with a note
 /// (neither is dropped). Targets are matched to series by region and indicator.
 public func analyse(series: [GapSeries], targets: [GapTarget], options: GapOptions) throws(GapError) -> [GapRow] {
-    let analyzer = try GapAnalyzer(options: options)
-    let year = options.asOf.year
-    var byKey: [SeriesKey: [Int]] = [:]
-    byKey.reserveCapacity(targets.count)
-    for (i, t) in targets.enumerated() where t.year == year {
-        byKey[SeriesKey(region: t.region, indicator: t.indicator), default: []].append(i)
+    try GapAnalyzer(options: options).analyse(series: series, targets: targets)
+}
+
+extension GapAnalyzer {
+    /// The rows of a panel: see ``analyse(series:targets:options:)``. Targets listed in the
+    /// same order as the series are matched without hashing; others through a dictionary.
+    public func analyse(series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
+        if let rows = analyse(series: series, targets: targets, inOrder: true) { return rows }
+        return analyse(series: series, targets: targets, inOrder: false)!
     }
-    var used = [Bool](repeating: false, count: targets.count)
-    var rows: [GapRow] = []
-    rows.reserveCapacity(Swift.max(series.count, targets.count))
-    for s in series {
-        let key = SeriesKey(region: s.region, indicator: s.indicator)
-        if let indices = byKey[key] {
-            for i in indices {
-                rows.append(analyzer.row(for: s, target: targets[i]))
-                used[i] = true
+
+    /// With `inOrder`, returns nil when the order-based matching left a target unmatched
+    /// although a series with its key exists (its targets were not adjacent).
+    func analyse(series: [GapSeries], targets: [GapTarget], inOrder: Bool) -> [GapRow]? {
+        let year = options.asOf.year
+        let current = targets.indices.filter { targets[$0].year == year }
+        var used = [Bool](repeating: false, count: targets.count)
+        var byKey: [SeriesKey: [Int]]? = nil
+        var rows: [GapRow] = []
+        rows.reserveCapacity(Swift.max(series.count, current.count))
+        var cursor = 0
+        for s in series {
+            var matched = false
+            // Fast path: the next unused targets are this series' (same order as the data).
+            while inOrder, cursor < current.count, targets[current[cursor]].indicator == s.indicator,
+                  targets[current[cursor]].region == s.region {
+                let i = current[cursor]
+                if !used[i] {
+                    rows.append(row(for: s, target: targets[i]))
+                    used[i] = true
+                }
+                cursor += 1
+                matched = true
             }
-        } else {
-            rows.append(analyzer.row(for: s, target: nil))
+            if !matched {
+                if byKey == nil {
+                    var map: [SeriesKey: [Int]] = [:]
+                    map.reserveCapacity(current.count)
+                    for i in current { map[SeriesKey(region: targets[i].region, indicator: targets[i].indicator), default: []].append(i) }
+                    byKey = map
+                }
+                if let indices = byKey![SeriesKey(region: s.region, indicator: s.indicator)] {
+                    for i in indices where !used[i] {
+                        rows.append(row(for: s, target: targets[i]))
+                        used[i] = true
+                        matched = true
+                    }
+                }
+                if !matched { rows.append(row(for: s, target: nil)) }
+            }
         }
+        let unmatched = current.filter { !used[$0] }
+        if inOrder && !unmatched.isEmpty {
+            let keys = Set(series.map { SeriesKey(region: $0.region, indicator: $0.indicator) })
+            if unmatched.contains(where: { keys.contains(SeriesKey(region: targets[$0].region, indicator: targets[$0].indicator)) }) {
+                return nil
+            }
+        }
+        for i in unmatched {
+            rows.append(row(missingDataFor: targets[i]))
+        }
+        return rows
     }
-    for (i, t) in targets.enumerated() where t.year == year && !used[i] {
-        rows.append(analyzer.row(missingDataFor: t))
-    }
-    return rows
 }
 
 /// Region × indicator, the key that joins targets to series.

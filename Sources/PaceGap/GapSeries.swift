@@ -35,6 +35,9 @@ public struct GapSeries: Sendable {
     /// growth-only data: the base year of the implied index and the weights of the
     /// required-growth formula. `nil` means equal weights (and the output says so).
     public var periodWeights: [Double]?
+    /// Remarks about how the series was assembled (e.g. a measure of another frequency left
+    /// out); they are copied into every row of the series.
+    public var notes: [String] = []
 
     /// An empty series covering `firstYear ..< firstYear + yearCount`; fill it with `set`.
     public init(region: String, indicator: String, periodsPerYear: Int, kind: IndicatorKind = .flow,

@@ -165,6 +165,22 @@ struct EdgeCaseTests {
         #expect(rows[1].region == "B" && rows[1].target == 6 && rows[1].notes.contains("no data for B × gdp"))
     }
 
+    @Test("targets match their series whatever their order; several targets per series keep input order")
+    func targetOrder() throws {
+        let a = flowSeries(handYTD, region: "A"), b = flowSeries(handYTD, region: "B")
+        func t(_ region: String, _ type: TargetType, _ value: Double) -> GapTarget {
+            GapTarget(region: region, indicator: "gdp", year: 2024, type: type, target: value)
+        }
+        let targets = [t("A", .growth, 6), t("B", .growth, 7), t("A", .level, 120), t("C", .growth, 1)]
+        let rows = try analyse(series: [a, b], targets: targets, options: options("2024Q2"))
+        #expect(rows.map(\.region) == ["A", "A", "B", "C"])
+        #expect(rows.map(\.target) == [6, 120, 7, 1])
+        #expect(rows[1].taskShare != nil && rows[3].notes == ["no data for C × gdp"])
+        let reversed = try analyse(series: [a, b], targets: targets.reversed(), options: options("2024Q2"))
+        #expect(reversed.map(\.region) == ["A", "A", "B", "C"])
+        #expect(reversed.map(\.target) == [120, 6, 7, 1])
+    }
+
     @Test("max/min targets: judged on the latest value, green when met, red when not")
     func bounds() throws {
         var rate = GapSeries(region: "A", indicator: "unemployment", periodsPerYear: 12, kind: .rate, firstYear: 2024, yearCount: 1)

@@ -1,0 +1,212 @@
+import PaceData
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension GapSeries {
+    /// The gap-analysis panel read straight from a long observation CSV — the same result as
+    /// `panel(from: ObservationSet(document:), metadata:)`, several times faster, for the
+    /// common file `region,indicator,period,measure,value` (region and measure optional,
+    /// `series` for `indicator`).
+    ///
+    /// The fast path interns region and indicator only when they change from the row above,
+    /// parses periods and measures from bytes, and scatters values into dense per-year arrays
+    /// in a second pass. Any file it does not fully handle — other columns (unit, attributes),
+    /// a bad cell of any kind, a duplicate observation, mixed frequencies in one indicator —
+    /// goes through `ObservationSet`, so messages and accepted inputs are exactly the shared
+    /// reader's.
+    ///
+    /// - Throws: `InputError` from `ObservationSet` for bad input.
+    public static func panel(from document: CSVDocument, metadata: IndicatorMetadata = IndicatorMetadata()) throws -> [GapSeries] {
+        if let panel = fastPanel(document, metadata: metadata) { return panel }
+        return panel(from: try ObservationSet(document: document), metadata: metadata)
+    }
+
+    /// `nil` when the file needs the general reader.
+    static func fastPanel(_ document: CSVDocument, metadata: IndicatorMetadata) -> [GapSeries]? {
+        var columns: [String: Int] = [:]
+        for (i, name) in document.header.enumerated() {
+            let key = asciiTrimmed(name).lowercased()
+            if columns[key] == nil { columns[key] = i } else { return nil }
+        }
+        guard let indicatorColumn = columns["indicator"] ?? columns["series"], let periodColumn = columns["period"],
+              let valueColumn = columns["value"], document.rowCount > 0 else { return nil }
+        if columns["indicator"] != nil && columns["series"] != nil { return nil }
+        let regionColumn = columns["region"], measureColumn = columns["measure"]
+        let known = 3 + (regionColumn == nil ? 0 : 1) + (measureColumn == nil ? 0 : 1)
+        guard document.columnCount == known else { return nil }
+
+        let rows = document.rowCount
+        // Pass 1: group, measure code, period ordinal and value of every row.
+        struct Group {
+            var region: String
+            var indicator: String
+            var frequency: Frequency?
+            var minOrdinal = Int.max
+            var maxOrdinal = Int.min
+            var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
+        }
+        var groups: [Group] = []
+        var groupIndex: [SeriesKey: Int32] = [:]
+        var rowGroup = [Int32](repeating: 0, count: rows)
+        var rowOrdinal = [Int32](repeating: 0, count: rows)
+        var rowMeasure = [UInt8](repeating: 0, count: rows)
+        var rowValue = [Double](repeating: 0, count: rows)
+        var previousRegion: [UInt8] = [], previousIndicator: [UInt8] = []
+        var current: Int32 = -1
+        var lastMeasureBytes: [UInt8] = []
+        var lastMeasure: UInt8 = 0
+        for row in 0..<rows {
+            // Group: re-interned only when region or indicator differ from the row above.
+            var same = current >= 0
+            if same, let c = regionColumn {
+                same = document.withFieldBytes(row: row, column: c) { bytesEqual($0, previousRegion) }
+            }
+            if same {
+                same = document.withFieldBytes(row: row, column: indicatorColumn) { bytesEqual($0, previousIndicator) }
+            }
+            if !same {
+                previousRegion = regionColumn.map { c in document.withFieldBytes(row: row, column: c) { Array($0) } } ?? []
+                previousIndicator = document.withFieldBytes(row: row, column: indicatorColumn) { Array($0) }
+                if previousIndicator.isEmpty { return nil }
+                let key = SeriesKey(region: String(decoding: previousRegion, as: UTF8.self),
+                                    indicator: String(decoding: previousIndicator, as: UTF8.self))
+                if let g = groupIndex[key] {
+                    current = g
+                } else {
+                    current = Int32(groups.count)
+                    groupIndex[key] = current
+                    groups.append(Group(region: key.region, indicator: key.indicator))
+                }
+            }
+            // Measure: 0…4 = level, ytd, stock, yoy, ytd_yoy; 255 = a measure the gap does not use.
+            var code: UInt8 = 0
+            if let c = measureColumn {
+                let parsed: UInt8? = document.withFieldBytes(row: row, column: c) { raw in
+                    if !lastMeasureBytes.isEmpty && bytesEqual(raw, lastMeasureBytes) { return lastMeasure }
+                    var lo = 0, hi = raw.count
+                    while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+                    while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+                    let result: UInt8
+                    if lo == hi {
+                        result = 0
+                    } else {
+                        guard let m = PaceData.Measure.parse(bytes: UnsafeBufferPointer(rebasing: raw[lo..<hi])) else { return nil }
+                        result = m.gapMeasure.map(GapSeries.code) ?? 255
+                    }
+                    lastMeasureBytes = Array(raw)
+                    lastMeasure = result
+                    return result
+                }
+                guard let parsed else { return nil }
+                code = parsed
+            }
+            guard let period = document.withFieldBytes(row: row, column: periodColumn, { Period.parse(bytes: $0) }) else {
+                return nil
+            }
+            let parsedValue: Double?
+            do { parsedValue = try document.double(row: row, column: valueColumn) } catch { return nil }
+            let value = parsedValue ?? .nan
+            if !value.isFinite && parsedValue != nil { return nil }
+            let g = Int(current)
+            rowGroup[row] = current
+            rowMeasure[row] = code
+            if code == 255 { continue }
+            guard period.ordinal <= Int(Int32.max) else { return nil }
+            rowOrdinal[row] = Int32(period.ordinal)
+            rowValue[row] = value
+            if let f = groups[g].frequency, f != period.frequency { return nil }
+            groups[g].frequency = period.frequency
+            groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, period.ordinal)
+            groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, period.ordinal)
+            groups[g].measures |= 1 << code
+        }
+
+        // Pass 2: dense arrays; an untouched cell holds a sentinel NaN so duplicates show.
+        let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
+        var series: [GapSeries] = []
+        series.reserveCapacity(groups.count)
+        var seriesOfGroup = [Int](repeating: -1, count: groups.count)
+        for (g, group) in groups.enumerated() {
+            guard let frequency = group.frequency else { continue }
+            let n = frequency.periodsPerYear
+            let firstYear = group.minOrdinal / n, lastYear = group.maxOrdinal / n
+            let kind: IndicatorKind
+            switch metadata.kind(of: group.indicator) {
+            case .flow: kind = .flow
+            case .stock: kind = .stock
+            case .rate: kind = .rate
+            }
+            var s = GapSeries(region: group.region, indicator: group.indicator, periodsPerYear: n, kind: kind,
+                              firstYear: firstYear, yearCount: lastYear - firstYear + 1)
+            let count = s.yearCount * n
+            for m in GapSeries.Measure.allCases where group.measures & (1 << GapSeries.code(m)) != 0 {
+                s[m] = [Double](repeating: unwritten, count: count)
+            }
+            seriesOfGroup[g] = series.count
+            series.append(s)
+        }
+        for row in 0..<rows {
+            let code = rowMeasure[row]
+            if code == 255 { continue }
+            let i = seriesOfGroup[Int(rowGroup[row])]
+            let n = series[i].periodsPerYear
+            let index = Int(rowOrdinal[row]) - series[i].firstYear * n
+            let measure = GapSeries.measures[Int(code)]
+            let duplicate: Bool = series[i].withMeasure(measure) { values in
+                if values[index].bitPattern != unwritten.bitPattern { return true }
+                values[index] = rowValue[row]
+                return false
+            }
+            if duplicate { return nil }
+        }
+        for i in series.indices {
+            for m in GapSeries.Measure.allCases {
+                series[i].withMeasure(m) { values in
+                    for j in values.indices where values[j].bitPattern == unwritten.bitPattern { values[j] = .nan }
+                }
+            }
+        }
+        return series
+    }
+
+    static let measures: [GapSeries.Measure] = [.level, .ytd, .stock, .yoy, .ytdYoY]
+
+    static func code(_ m: GapSeries.Measure) -> UInt8 {
+        switch m {
+        case .level: return 0
+        case .ytd: return 1
+        case .stock: return 2
+        case .yoy: return 3
+        case .ytdYoY: return 4
+        }
+    }
+
+    /// In-place access to one measure's values (no copy).
+    mutating func withMeasure<R>(_ m: GapSeries.Measure, _ body: (inout [Double]) -> R) -> R {
+        switch m {
+        case .level: return body(&level)
+        case .ytd: return body(&ytd)
+        case .stock: return body(&stock)
+        case .yoy: return body(&yoy)
+        case .ytdYoY: return body(&ytdYoY)
+        }
+    }
+
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return b.withUnsafeBufferPointer { memcmp(a.baseAddress!, $0.baseAddress!, a.count) == 0 }
+    }
+
+    static func asciiTrimmed(_ s: String) -> String {
+        var sub = Substring(s)
+        while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
+        while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }
+        return String(sub)
+    }
+}
