@@ -1,3 +1,4 @@
+import Dispatch
 import PaceStatistics
 
 /// The target-gap analysis of SPEC §4 for one as-of period: time, task and progress
@@ -83,21 +84,27 @@ extension GapAnalyzer {
     /// With `inOrder`, returns nil when the order-based matching left a target unmatched
     /// although a series with its key exists (its targets were not adjacent).
     func analyse(series: [GapSeries], targets: [GapTarget], inOrder: Bool) -> [GapRow]? {
+        guard let plan = matchPlan(series: series, targets: targets, inOrder: inOrder) else { return nil }
+        return rows(for: plan, series: series, targets: targets)
+    }
+
+    /// Which rows to make, in output order: (series index, target index), −1 for none.
+    func matchPlan(series: [GapSeries], targets: [GapTarget], inOrder: Bool) -> [(series: Int32, target: Int32)]? {
         let year = options.asOf.year
         let current = targets.indices.filter { targets[$0].year == year }
         var used = [Bool](repeating: false, count: targets.count)
         var byKey: [SeriesKey: [Int]]? = nil
-        var rows: [GapRow] = []
-        rows.reserveCapacity(Swift.max(series.count, current.count))
+        var plan: [(series: Int32, target: Int32)] = []
+        plan.reserveCapacity(Swift.max(series.count, current.count))
         var cursor = 0
-        for s in series {
+        for (si, s) in series.enumerated() {
             var matched = false
             // Fast path: the next unused targets are this series' (same order as the data).
             while inOrder, cursor < current.count, targets[current[cursor]].indicator == s.indicator,
                   targets[current[cursor]].region == s.region {
                 let i = current[cursor]
                 if !used[i] {
-                    rows.append(row(for: s, target: targets[i]))
+                    plan.append((Int32(si), Int32(i)))
                     used[i] = true
                 }
                 cursor += 1
@@ -112,12 +119,12 @@ extension GapAnalyzer {
                 }
                 if let indices = byKey![SeriesKey(region: s.region, indicator: s.indicator)] {
                     for i in indices where !used[i] {
-                        rows.append(row(for: s, target: targets[i]))
+                        plan.append((Int32(si), Int32(i)))
                         used[i] = true
                         matched = true
                     }
                 }
-                if !matched { rows.append(row(for: s, target: nil)) }
+                if !matched { plan.append((Int32(si), -1)) }
             }
         }
         let unmatched = current.filter { !used[$0] }
@@ -127,11 +134,34 @@ extension GapAnalyzer {
                 return nil
             }
         }
-        for i in unmatched {
-            rows.append(row(missingDataFor: targets[i]))
-        }
-        return rows
+        for i in unmatched { plan.append((-1, Int32(i))) }
+        return plan
     }
+
+    /// The rows of a plan; large plans are computed on two threads (rows are independent).
+    func rows(for plan: [(series: Int32, target: Int32)], series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
+        @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
+            let target = entry.target >= 0 ? targets[Int(entry.target)] : nil
+            if entry.series < 0 { return row(missingDataFor: target!) }
+            return row(for: series[Int(entry.series)], target: target)
+        }
+        let count = plan.count
+        guard count >= 8192 else { return plan.map(make) }
+        return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = SendablePointer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let range = part == 0 ? 0..<(count / 2) : (count / 2)..<count
+                for i in range { (out.pointer + i).initialize(to: make(plan[i])) }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// A pointer handed to worker threads that write disjoint ranges behind it.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 /// Region × indicator, the key that joins targets to series.

@@ -1,3 +1,4 @@
+import Dispatch
 import PaceData
 
 extension GapReport {
@@ -34,37 +35,60 @@ extension GapReport {
 
     func writeCSV(to sink: OutputSink) {
         for line in provenanceLines { sink.write("# " + line + "\n") }
-        let csv = CSVWriter(sink: sink)
-        csv.writeHeader(GapRow.columnNames)
-        for row in rows {
-            csv.field(row.region)
-            csv.field(row.indicator)
-            csv.field(row.year)
-            csv.field(row.asOf)
-            csv.field(row.type?.rawValue ?? "")
-            csv.field(row.target)
-            csv.field(row.stretch)
-            csv.field(row.ytd)
-            csv.field(row.timeShare)
-            csv.field(row.taskShare)
-            csv.field(row.progressPP)
-            csv.field(row.light?.rawValue ?? "")
-            csv.field(row.ytdGrowth)
-            csv.field(row.growthGapPP)
-            csv.field(row.requiredGrowth)
-            csv.field(row.accelerationPP)
-            csv.field(row.projected)
-            csv.field(row.projectedGrowth)
-            csv.field(row.lo80)
-            csv.field(row.hi80)
-            csv.field(row.lo95)
-            csv.field(row.hi95)
-            csv.field(row.pMeet)
-            csv.field(row.pMeetStretch)
-            csv.field(row.method.rawValue)
-            csv.field(row.notes.isEmpty ? "" : row.notes.joined(separator: "; "))
-            csv.endRow()
+        CSVWriter(sink: sink).writeHeader(GapRow.columnNames)
+        // Rows are formatted in chunks (on two threads for large reports) and written in order;
+        // the text is exactly `CSVWriter`'s: `formatNumber`, empty for nil, `escape` for text.
+        let count = rows.count
+        let chunks = count >= 8192 ? 2 : 1
+        var parts = [[UInt8]](repeating: [], count: chunks)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            let out = SendablePointer(buffer.baseAddress!)
+            let rows = self.rows
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                let range = chunks == 1 ? 0..<count : (part == 0 ? 0..<(count / 2) : (count / 2)..<count)
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(range.count * 320)
+                for i in range { GapReport.appendCSV(rows[i], to: &bytes) }
+                out.pointer[part] = bytes
+            }
         }
+        for part in parts { sink.write(part) }
+    }
+
+    /// One CSV row, as `CSVWriter` would write it.
+    static func appendCSV(_ row: GapRow, to bytes: inout [UInt8]) {
+        @inline(__always) func text(_ t: String) { bytes.append(contentsOf: CSVWriter.escape(t).utf8); bytes.append(0x2C) }
+        @inline(__always) func number(_ x: Double?) {
+            if let x { bytes.append(contentsOf: formatNumber(x).utf8) }
+            bytes.append(0x2C)
+        }
+        text(row.region)
+        text(row.indicator)
+        bytes.append(contentsOf: String(row.year).utf8); bytes.append(0x2C)
+        text(row.asOf)
+        text(row.type?.rawValue ?? "")
+        number(row.target)
+        number(row.stretch)
+        number(row.ytd)
+        number(row.timeShare)
+        number(row.taskShare)
+        number(row.progressPP)
+        text(row.light?.rawValue ?? "")
+        number(row.ytdGrowth)
+        number(row.growthGapPP)
+        number(row.requiredGrowth)
+        number(row.accelerationPP)
+        number(row.projected)
+        number(row.projectedGrowth)
+        number(row.lo80)
+        number(row.hi80)
+        number(row.lo95)
+        number(row.hi95)
+        number(row.pMeet)
+        number(row.pMeetStretch)
+        text(row.method.rawValue)
+        bytes.append(contentsOf: CSVWriter.escape(row.notes.isEmpty ? "" : row.notes.joined(separator: "; ")).utf8)
+        bytes.append(0x0A)
     }
 
     func writeProvenance(_ json: JSONWriter) {

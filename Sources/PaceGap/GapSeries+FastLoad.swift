@@ -1,3 +1,4 @@
+import Dispatch
 import PaceData
 
 #if canImport(Glibc)
@@ -40,89 +41,61 @@ extension GapSeries {
         guard document.columnCount == known else { return nil }
 
         let rows = document.rowCount
-        // Pass 1: group, measure code, period ordinal and value of every row.
-        struct Group {
-            var region: String
-            var indicator: String
-            var frequency: Frequency?
-            var minOrdinal = Int.max
-            var maxOrdinal = Int.min
-            var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
-        }
-        var groups: [Group] = []
-        var groupIndex: [SeriesKey: Int32] = [:]
-        var rowGroup = [Int32](repeating: 0, count: rows)
-        var rowOrdinal = [Int32](repeating: 0, count: rows)
-        var rowMeasure = [UInt8](repeating: 0, count: rows)
-        var rowValue = [Double](repeating: 0, count: rows)
-        var previousRegion: [UInt8] = [], previousIndicator: [UInt8] = []
-        var current: Int32 = -1
-        var lastMeasureBytes: [UInt8] = []
-        var lastMeasure: UInt8 = 0
-        for row in 0..<rows {
-            // Group: re-interned only when region or indicator differ from the row above.
-            var same = current >= 0
-            if same, let c = regionColumn {
-                same = document.withFieldBytes(row: row, column: c) { bytesEqual($0, previousRegion) }
-            }
-            if same {
-                same = document.withFieldBytes(row: row, column: indicatorColumn) { bytesEqual($0, previousIndicator) }
-            }
-            if !same {
-                previousRegion = regionColumn.map { c in document.withFieldBytes(row: row, column: c) { Array($0) } } ?? []
-                previousIndicator = document.withFieldBytes(row: row, column: indicatorColumn) { Array($0) }
-                if previousIndicator.isEmpty { return nil }
-                let key = SeriesKey(region: String(decoding: previousRegion, as: UTF8.self),
-                                    indicator: String(decoding: previousIndicator, as: UTF8.self))
-                if let g = groupIndex[key] {
-                    current = g
-                } else {
-                    current = Int32(groups.count)
-                    groupIndex[key] = current
-                    groups.append(Group(region: key.region, indicator: key.indicator))
-                }
-            }
-            // Measure: 0…4 = level, ytd, stock, yoy, ytd_yoy; 255 = a measure the gap does not use.
-            var code: UInt8 = 0
-            if let c = measureColumn {
-                let parsed: UInt8? = document.withFieldBytes(row: row, column: c) { raw in
-                    if !lastMeasureBytes.isEmpty && bytesEqual(raw, lastMeasureBytes) { return lastMeasure }
-                    var lo = 0, hi = raw.count
-                    while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
-                    while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
-                    let result: UInt8
-                    if lo == hi {
-                        result = 0
-                    } else {
-                        guard let m = PaceData.Measure.parse(bytes: UnsafeBufferPointer(rebasing: raw[lo..<hi])) else { return nil }
-                        result = m.gapMeasure.map(GapSeries.code) ?? 255
+        // Values: the shared column parser (two threads on large files); NaN = missing.
+        let rowValue: [Double]
+        do { rowValue = try document.doubleColumn(valueColumn) } catch { return nil }
+        // Pass 1, on two threads for large files: group, measure code and period ordinal of
+        // every row; each half keeps its own groups, merged below in order of first appearance.
+        let layout = RowLayout(region: regionColumn, indicator: indicatorColumn, period: periodColumn,
+                               measure: measureColumn)
+        var rowGroup = [Int32](unsafeUninitializedCapacity: rows) { _, n in n = rows }
+        var rowOrdinal = [Int32](unsafeUninitializedCapacity: rows) { _, n in n = rows }
+        var rowMeasure = [UInt8](unsafeUninitializedCapacity: rows) { _, n in n = rows }
+        let parts = rows >= 200_000 ? 2 : 1
+        let half = parts == 1 ? rows : rows / 2
+        var scans = [RowScan?](repeating: nil, count: parts)
+        rowGroup.withUnsafeMutableBufferPointer { groupBuffer in
+            rowOrdinal.withUnsafeMutableBufferPointer { ordinalBuffer in
+                rowMeasure.withUnsafeMutableBufferPointer { measureBuffer in
+                    scans.withUnsafeMutableBufferPointer { scanBuffer in
+                        let g = SendablePointer(groupBuffer.baseAddress!), o = SendablePointer(ordinalBuffer.baseAddress!)
+                        let m = SendablePointer(measureBuffer.baseAddress!), out = SendablePointer(scanBuffer.baseAddress!)
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            let range = part == 0 ? 0..<half : half..<rows
+                            out.pointer[part] = scanRows(document, layout, range, group: g.pointer, ordinal: o.pointer,
+                                                         measure: m.pointer)
+                        }
                     }
-                    lastMeasureBytes = Array(raw)
-                    lastMeasure = result
-                    return result
                 }
-                guard let parsed else { return nil }
-                code = parsed
             }
-            guard let period = document.withFieldBytes(row: row, column: periodColumn, { Period.parse(bytes: $0) }) else {
-                return nil
+        }
+        guard let first = scans[0] else { return nil }
+        var groups = first.groups
+        var groupIndex = first.index
+        // Local group numbers of the second half → global ones.
+        var remap: [Int32] = []
+        if parts == 2 {
+            guard let second = scans[1] else { return nil }
+            remap.reserveCapacity(second.groups.count)
+            for local in second.groups {
+                let key = SeriesKey(region: local.region, indicator: local.indicator)
+                if let g = groupIndex[key] {
+                    let i = Int(g)
+                    if local.frequency != nil {
+                        if let f = groups[i].frequency, f != local.frequency { return nil }
+                        groups[i].frequency = local.frequency
+                        groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
+                        groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
+                        groups[i].measures |= local.measures
+                    }
+                    remap.append(g)
+                } else {
+                    let g = Int32(groups.count)
+                    groupIndex[key] = g
+                    groups.append(local)
+                    remap.append(g)
+                }
             }
-            let parsedValue: Double?
-            do { parsedValue = try document.double(row: row, column: valueColumn) } catch { return nil }
-            let value = parsedValue ?? .nan
-            if !value.isFinite && parsedValue != nil { return nil }
-            let g = Int(current)
-            rowGroup[row] = current
-            rowMeasure[row] = code
-            if code == 255 { continue }
-            guard period.ordinal <= Int(Int32.max) else { return nil }
-            rowOrdinal[row] = Int32(period.ordinal)
-            rowValue[row] = value
-            if let f = groups[g].frequency, f != period.frequency { return nil }
-            groups[g].frequency = period.frequency
-            groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, period.ordinal)
-            groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, period.ordinal)
-            groups[g].measures |= 1 << code
         }
 
         // Pass 2: dense arrays; an untouched cell holds a sentinel NaN so duplicates show.
@@ -152,7 +125,8 @@ extension GapSeries {
         for row in 0..<rows {
             let code = rowMeasure[row]
             if code == 255 { continue }
-            let i = seriesOfGroup[Int(rowGroup[row])]
+            let group = row < half ? rowGroup[row] : remap[Int(rowGroup[row])]
+            let i = seriesOfGroup[Int(group)]
             let n = series[i].periodsPerYear
             let index = Int(rowOrdinal[row]) - series[i].firstYear * n
             let measure = GapSeries.measures[Int(code)]
@@ -171,6 +145,104 @@ extension GapSeries {
             }
         }
         return series
+    }
+
+    /// Pass-1 statistics of one (region, indicator).
+    struct Group {
+        var region: String
+        var indicator: String
+        var frequency: Frequency?
+        var minOrdinal = Int.max
+        var maxOrdinal = Int.min
+        var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
+    }
+
+    /// Column positions of the long layout.
+    struct RowLayout: Sendable {
+        var region: Int?
+        var indicator: Int
+        var period: Int
+        var measure: Int?
+    }
+
+    /// What one thread's pass 1 found: its groups in order of first appearance.
+    struct RowScan: @unchecked Sendable {
+        var groups: [Group]
+        var index: [SeriesKey: Int32]
+    }
+
+    /// Pass 1 over `range`: writes each row's local group number, period ordinal and measure
+    /// code (255 = a measure the gap does not use); `nil` when a row needs the general reader.
+    static func scanRows(_ document: CSVDocument, _ layout: RowLayout, _ range: Range<Int>,
+                         group rowGroup: UnsafeMutablePointer<Int32>, ordinal rowOrdinal: UnsafeMutablePointer<Int32>,
+                         measure rowMeasure: UnsafeMutablePointer<UInt8>) -> RowScan? {
+        var groups: [Group] = []
+        var groupIndex: [SeriesKey: Int32] = [:]
+        var previousRegion: [UInt8] = [], previousIndicator: [UInt8] = []
+        var current: Int32 = -1
+        var lastMeasureBytes: [UInt8] = []
+        var lastMeasure: UInt8 = 0
+        for row in range {
+            // Group: re-interned only when region or indicator differ from the row above.
+            var same = current >= 0
+            if same, let c = layout.region {
+                same = document.withFieldBytes(row: row, column: c) { bytesEqual($0, previousRegion) }
+            }
+            if same {
+                same = document.withFieldBytes(row: row, column: layout.indicator) { bytesEqual($0, previousIndicator) }
+            }
+            if !same {
+                previousRegion = layout.region.map { c in document.withFieldBytes(row: row, column: c) { Array($0) } } ?? []
+                previousIndicator = document.withFieldBytes(row: row, column: layout.indicator) { Array($0) }
+                if previousIndicator.isEmpty { return nil }
+                let key = SeriesKey(region: String(decoding: previousRegion, as: UTF8.self),
+                                    indicator: String(decoding: previousIndicator, as: UTF8.self))
+                if let g = groupIndex[key] {
+                    current = g
+                } else {
+                    current = Int32(groups.count)
+                    groupIndex[key] = current
+                    groups.append(Group(region: key.region, indicator: key.indicator))
+                }
+            }
+            // Measure: 0…4 = level, ytd, stock, yoy, ytd_yoy; 255 = a measure the gap does not use.
+            var code: UInt8 = 0
+            if let c = layout.measure {
+                let parsed: UInt8? = document.withFieldBytes(row: row, column: c) { raw in
+                    if !lastMeasureBytes.isEmpty && bytesEqual(raw, lastMeasureBytes) { return lastMeasure }
+                    var lo = 0, hi = raw.count
+                    while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+                    while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+                    let result: UInt8
+                    if lo == hi {
+                        result = 0
+                    } else {
+                        guard let m = PaceData.Measure.parse(bytes: UnsafeBufferPointer(rebasing: raw[lo..<hi])) else { return nil }
+                        result = m.gapMeasure.map(GapSeries.code) ?? 255
+                    }
+                    lastMeasureBytes = Array(raw)
+                    lastMeasure = result
+                    return result
+                }
+                guard let parsed else { return nil }
+                code = parsed
+            }
+            guard let period = document.withFieldBytes(row: row, column: layout.period, { Period.parse(bytes: $0) }) else {
+                return nil
+            }
+            let g = Int(current)
+            rowGroup[row] = current
+            rowMeasure[row] = code
+            if code == 255 { continue }
+            guard period.ordinal <= Int(Int32.max) else { return nil }
+            rowOrdinal[row] = Int32(period.ordinal)
+            if let f = groups[g].frequency, f != period.frequency { return nil }
+            groups[g].frequency = period.frequency
+            groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, period.ordinal)
+            groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, period.ordinal)
+            groups[g].measures |= 1 << code
+        }
+        return RowScan(groups: groups, index: groupIndex)
     }
 
     static let measures: [GapSeries.Measure] = [.level, .ytd, .stock, .yoy, .ytdYoY]

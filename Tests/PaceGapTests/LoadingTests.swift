@@ -108,3 +108,88 @@ struct LoadingTests {
         }
     }
 }
+
+/// The two-thread paths (large inputs) give exactly the one-thread results.
+@Suite("gap: large inputs")
+struct LargeInputTests {
+    /// 3,000 region × indicator series of 72 quarterly ytd rows (216,000 rows: above the
+    /// two-thread threshold), with one series split across the middle of the file.
+    func bigCSV() -> String {
+        var lines = ["region,indicator,period,measure,value"]
+        lines.reserveCapacity(216_010)
+        var tail: [String] = []
+        for s in 0..<3000 {
+            for y in 2007...2024 {
+                for q in 1...4 {
+                    let line = "R\(s / 10),i\(s % 10),\(y)Q\(q),ytd,\(Double(s + 1) * Double(q) * (1 + Double(y - 2007) / 20))"
+                    // Series 7 keeps its last years at the end of the file (after the midpoint).
+                    if s == 7 && y >= 2020 { tail.append(line) } else { lines.append(line) }
+                }
+            }
+        }
+        lines.append(contentsOf: tail)
+        lines.append("R0,i7,2006Q4,yoy,3")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("the two-thread fast loader equals the general reader")
+    func loader() throws {
+        let doc = try CSVDocument(bytes: Array(bigCSV().utf8), source: "big.csv")
+        #expect(doc.rowCount >= 200_000)
+        let fast = try #require(GapSeries.fastPanel(doc, metadata: IndicatorMetadata()))
+        let general = GapSeries.panel(from: try ObservationSet(document: doc))
+        #expect(fast.count == 3000 && general.count == 3000)
+        for (a, b) in zip(fast, general) {
+            #expect(a.region == b.region && a.indicator == b.indicator && a.firstYear == b.firstYear
+                && a.yearCount == b.yearCount)
+            #expect(a.ytd.elementsEqual(b.ytd) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            #expect(a.yoy.elementsEqual(b.yoy) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        }
+        #expect(fast[7].firstYear == 2006 && fast[7].value(.ytd, year: 2024, position: 4) > 0)
+    }
+
+    @Test("two-thread analysis and CSV formatting equal one row at a time and CSVWriter")
+    func analysisAndCSV() throws {
+        let doc = try CSVDocument(bytes: Array(bigCSV().utf8), source: "big.csv")
+        let panel = try GapSeries.panel(from: doc)
+        var series: [GapSeries] = []
+        for _ in 0..<4 { series.append(contentsOf: panel) }  // 12,000 rows
+        let targets = panel.map { GapTarget(region: $0.region, indicator: $0.indicator, year: 2024, type: .growth, target: 5) }
+        let opts = options("2024Q2", .seasonal)
+        let analyzer = try GapAnalyzer(options: opts)
+        let rows = analyzer.analyse(series: series, targets: targets)
+        #expect(rows.count == 12_000)
+        let oneByOne = series.enumerated().map { i, s in analyzer.row(for: s, target: i < 3000 ? targets[i] : nil) }
+        #expect(rows == oneByOne)
+        // CSV: the chunked formatter against CSVWriter, with notes that need quoting.
+        var withNotes = rows
+        withNotes[5].notes = ["a, b", "say \"x\""]
+        withNotes[6].notes = [" leading space"]
+        let report = GapReport(rows: withNotes, options: opts, inputs: [])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-gap-large-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fastPath = dir.appendingPathComponent("fast.csv").path, slowPath = dir.appendingPathComponent("slow.csv").path
+        let fastSink = try OutputSink(path: fastPath)
+        report.write(.csv, to: fastSink)
+        try fastSink.commit()
+        let slowSink = try OutputSink(path: slowPath)
+        for line in report.provenanceLines { slowSink.write("# " + line + "\n") }
+        let writer = CSVWriter(sink: slowSink)
+        writer.writeHeader(GapRow.columnNames)
+        for row in withNotes {
+            for cell in row.cells {
+                switch cell {
+                case .text(let t): writer.field(t)
+                case .number(let x): writer.field(x)
+                case .integer(let n): writer.field(n)
+                }
+            }
+            writer.endRow()
+        }
+        try slowSink.commit()
+        let a = try String(contentsOfFile: fastPath, encoding: .utf8), b = try String(contentsOfFile: slowPath, encoding: .utf8)
+        #expect(a == b)
+        #expect(a.contains("\"a, b; say \"\"x\"\"\""))
+    }
+}
