@@ -87,6 +87,7 @@ extension GapSeries {
                         groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
                         groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
                         groups[i].measures |= local.measures
+                        groups[i].rows += local.rows
                     }
                     remap.append(g)
                 } else {
@@ -98,11 +99,56 @@ extension GapSeries {
             }
         }
 
-        // Pass 2: dense arrays; an untouched cell holds a sentinel NaN so duplicates show.
+        // Pass 2: every (group, measure) gets a dense block in one buffer; rows scatter their
+        // values into it (two threads for large files). Each row fills one cell, so a
+        // duplicate observation shows as fewer filled cells than rows.
         let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
+        let measureCount = GapSeries.measures.count
+        var blockStart = [Int](repeating: -1, count: groups.count * measureCount)
+        var origin = [Int](repeating: 0, count: groups.count)  // ordinal of a group's first cell
+        var total = 0, gapRows = 0
+        for (g, group) in groups.enumerated() {
+            guard let frequency = group.frequency else { continue }
+            let n = frequency.periodsPerYear
+            let firstYear = group.minOrdinal / n, lastYear = group.maxOrdinal / n
+            origin[g] = firstYear * n
+            let cells = (lastYear - firstYear + 1) * n
+            for code in 0..<measureCount where group.measures & (1 << code) != 0 {
+                blockStart[g * measureCount + code] = total
+                total += cells
+            }
+            gapRows += group.rows
+        }
+        var cells = [Double](repeating: unwritten, count: total)
+        let (rowGroupC, rowOrdinalC, rowMeasureC, remapC, blockStartC, originC) =
+            (rowGroup, rowOrdinal, rowMeasure, remap, blockStart, origin)
+        cells.withUnsafeMutableBufferPointer { buffer in
+            let out = SendablePointer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let range = part == 0 ? 0..<half : half..<rows
+                rowGroupC.withUnsafeBufferPointer { rowGroup in
+                    rowOrdinalC.withUnsafeBufferPointer { rowOrdinal in
+                        rowMeasureC.withUnsafeBufferPointer { rowMeasure in
+                            rowValue.withUnsafeBufferPointer { rowValue in
+                                for row in range {
+                                    let code = Int(rowMeasure[row])
+                                    if code == 255 { continue }
+                                    let g = Int(part == 0 ? rowGroup[row] : remapC[Int(rowGroup[row])])
+                                    let cell = blockStartC[g * measureCount + code] + Int(rowOrdinal[row]) - originC[g]
+                                    out.pointer[cell] = rowValue[row]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var filled = 0
+        for i in 0..<total where cells[i].bitPattern != unwritten.bitPattern { filled += 1 }
+        guard filled == gapRows else { return nil }
+
         var series: [GapSeries] = []
         series.reserveCapacity(groups.count)
-        var seriesOfGroup = [Int](repeating: -1, count: groups.count)
         for (g, group) in groups.enumerated() {
             guard let frequency = group.frequency else { continue }
             let n = frequency.periodsPerYear
@@ -116,33 +162,18 @@ extension GapSeries {
             var s = GapSeries(region: group.region, indicator: group.indicator, periodsPerYear: n, kind: kind,
                               firstYear: firstYear, yearCount: lastYear - firstYear + 1)
             let count = s.yearCount * n
-            for m in GapSeries.Measure.allCases where group.measures & (1 << GapSeries.code(m)) != 0 {
-                s[m] = [Double](repeating: unwritten, count: count)
-            }
-            seriesOfGroup[g] = series.count
-            series.append(s)
-        }
-        for row in 0..<rows {
-            let code = rowMeasure[row]
-            if code == 255 { continue }
-            let group = row < half ? rowGroup[row] : remap[Int(rowGroup[row])]
-            let i = seriesOfGroup[Int(group)]
-            let n = series[i].periodsPerYear
-            let index = Int(rowOrdinal[row]) - series[i].firstYear * n
-            let measure = GapSeries.measures[Int(code)]
-            let duplicate: Bool = series[i].withMeasure(measure) { values in
-                if values[index].bitPattern != unwritten.bitPattern { return true }
-                values[index] = rowValue[row]
-                return false
-            }
-            if duplicate { return nil }
-        }
-        for i in series.indices {
-            for m in GapSeries.Measure.allCases {
-                series[i].withMeasure(m) { values in
-                    for j in values.indices where values[j].bitPattern == unwritten.bitPattern { values[j] = .nan }
+            for code in 0..<measureCount {
+                let start = blockStart[g * measureCount + code]
+                guard start >= 0 else { continue }
+                s[GapSeries.measures[code]] = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+                    for j in 0..<count {
+                        let v = cells[start + j]
+                        out[j] = v.bitPattern == unwritten.bitPattern ? .nan : v
+                    }
+                    initialized = count
                 }
             }
+            series.append(s)
         }
         return series
     }
@@ -155,6 +186,7 @@ extension GapSeries {
         var minOrdinal = Int.max
         var maxOrdinal = Int.min
         var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
+        var rows = 0  // rows with a measure the gap uses
     }
 
     /// Column positions of the long layout.
@@ -241,6 +273,7 @@ extension GapSeries {
             groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, period.ordinal)
             groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, period.ordinal)
             groups[g].measures |= 1 << code
+            groups[g].rows += 1
         }
         return RowScan(groups: groups, index: groupIndex)
     }
@@ -254,17 +287,6 @@ extension GapSeries {
         case .stock: return 2
         case .yoy: return 3
         case .ytdYoY: return 4
-        }
-    }
-
-    /// In-place access to one measure's values (no copy).
-    mutating func withMeasure<R>(_ m: GapSeries.Measure, _ body: (inout [Double]) -> R) -> R {
-        switch m {
-        case .level: return body(&level)
-        case .ytd: return body(&ytd)
-        case .stock: return body(&stock)
-        case .yoy: return body(&yoy)
-        case .ytdYoY: return body(&ytdYoY)
         }
     }
 
