@@ -2,8 +2,10 @@
 extension GapAnalyzer {
     /// A growth-only flow: the accounts are computed on the implied index, then reported as
     /// growth — no task share (the light follows the growth gap), required growth from
-    /// `r = (g − G_k·W_k) / (1 − W_k)` with the period weights (equal when none are given,
-    /// and the notes say so), projected growth and its bounds in % over last year.
+    /// `r = (g − G_k·W_k) / (1 − W_k)` with `periodWeights`, else equal weights (and the notes
+    /// say so), projected growth and its bounds in % over last year. (When last year's levels
+    /// are known the series is not growth-only: its year-to-date value is derived from them
+    /// and the growth, which gives the same r as this formula with last year's weights.)
     func growthOnlyFlow(_ row: inout GapRow, series: GapSeries, index: GapSeries, target: GapTarget?, position k: Int) {
         let n = series.periodsPerYear
         var indexTarget = target

@@ -51,13 +51,30 @@ extension GapAnalyzer {
                     row.notes.append("year-to-date value derived from published ytd_yoy and last year's value")
                 }
             }
+            if current.isNaN {
+                // Σ_j last year's period value × (1 + yoy_j/100): the same required growth as
+                // SPEC's growth-only formula with last year's weights.
+                var sum = 0.0, previous = 0.0
+                for j in 1...k {
+                    let ytd = series.flowYearToDate(year: year - 1, position: j)
+                    let g = series.value(.yoy, year: year, position: j)
+                    sum += (ytd - previous) * (1 + g / 100)
+                    previous = ytd
+                }
+                if !sum.isNaN {
+                    current = sum
+                    row.notes.append("year-to-date value derived from published yoy and last year's period values")
+                }
+            }
             if !current.isNaN {
                 levelAccounts(&row, series: series, target: target, position: k, current: current, stock: false, growthOnly: false)
-            } else if let index = impliedIndex(series, year: year, position: k) {
-                growthOnlyFlow(&row, series: series, index: index, target: target, position: k)
             } else {
-                row.notes.append("no value for \(row.asOf)")
-                row.timeShare = finite(timeShare(series: series, position: k, history: nil))
+                if let index = impliedIndex(series, year: year, position: k) {
+                    growthOnlyFlow(&row, series: series, index: index, target: target, position: k)
+                } else {
+                    row.notes.append("no value for \(row.asOf)")
+                    row.timeShare = finite(timeShare(series: series, position: k, history: nil))
+                }
             }
         case .stock:
             let current = series.balance(year: year, position: k)

@@ -52,4 +52,23 @@ extension GapSeries {
         let feb = !value(.ytd, year: year, position: 2).isNaN || !value(.level, year: year, position: 2).isNaN
         return jan && feb
     }
+
+    /// w_j: each period's share of the total of `year − 1`, from its levels (or year-to-date
+    /// values); `nil` unless every period of that year is known and positive.
+    public func lastYearWeights(year: Int) -> [Double]? {
+        let n = periodsPerYear
+        let total = flowYearToDate(year: year - 1, position: n)
+        guard total > 0 else { return nil }
+        var weights: [Double] = []
+        weights.reserveCapacity(n)
+        var previous = 0.0
+        for k in 1...n {
+            let ytd = flowYearToDate(year: year - 1, position: k)
+            let level = ytd - previous
+            guard level > 0 else { return nil }
+            weights.append(level / total)
+            previous = ytd
+        }
+        return weights
+    }
 }

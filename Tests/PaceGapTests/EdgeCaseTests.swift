@@ -153,6 +153,25 @@ struct EdgeCaseTests {
         #expect(level.notes.contains { $0.contains("a level target needs level data") })
     }
 
+    @Test("growth only this year, levels last year: same r as SPEC's formula with last year's weights")
+    func growthOnlyLastYearLevels() throws {
+        var s = GapSeries(region: "A", indicator: "gdp", periodsPerYear: 4, firstYear: 2023, yearCount: 2)
+        for (j, v) in [20.0, 30, 25, 25].enumerated() { s.set(.level, year: 2023, position: j + 1, value: v) }
+        s.set(.yoy, year: 2024, position: 1, value: 5)
+        s.set(.yoy, year: 2024, position: 2, value: 7)
+        #expect(s.lastYearWeights(year: 2024) == [0.2, 0.3, 0.25, 0.25])
+        let row = try one(s, growthTarget(6), options("2024Q2"))
+        // G_2 from the implied index based on last year's weights: (20·1.05 + 30·1.07)/50 − 1 = 6.2%.
+        let g2: Double = 100 * ((20 * 1.05 + 30 * 1.07) / 50 - 1)
+        #expect(close(row.ytdGrowth, g2, 1e-12))
+        // r = (g − G·W_2)/(1 − W_2), W_2 = 0.5.
+        let r: Double = (6 - g2 * 0.5) / 0.5
+        #expect(close(row.requiredGrowth, r, 1e-12))
+        #expect(!row.notes.contains { $0.contains("equal period weights") })
+        #expect(row.notes.contains { $0.contains("derived from published yoy") })
+        #expect(close(row.taskShare, (20 * 1.05 + 30 * 1.07) / 106.0, 1e-12))
+    }
+
     @Test("a region with data but no target and a target with no data are both reported")
     func unmatched() throws {
         let s = flowSeries(handYTD, region: "A")
