@@ -15,8 +15,17 @@
 /// constant column after an intercept is named, not the intercept.
 ///
 /// Cost: 2nk² − 2k³/3 extended-precision flops; no LAPACK call overhead (good for k ≲ 30).
-public struct ExtendedLeastSquares: Sendable {
-    public typealias Scalar = ExtendedDouble
+public typealias ExtendedLeastSquares = HouseholderLeastSquares<ExtendedDouble>
+
+/// The same algorithm in double precision: fast (vectorisable, no call overhead) for small k;
+/// used first, with a mixed-precision refinement step deciding whether the extended-precision
+/// version is needed.
+public typealias DoubleLeastSquares = HouseholderLeastSquares<Double>
+
+/// Householder least squares with unit-norm column scaling and left-to-right dependent-column
+/// detection, generic over the working precision (see ``ExtendedLeastSquares``).
+@frozen
+public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: Sendable {
 
     /// Number of rows n.
     public let rows: Int
@@ -34,11 +43,11 @@ public struct ExtendedLeastSquares: Sendable {
     public let columnNorms: [Scalar]
 
     /// Householder vectors: column `independentColumns[m]` holds v in rows m..<n.
-    let reflectors: [Scalar]
+    @usableFromInline let reflectors: [Scalar]
     /// Householder scalars β (H = I − β v vᵀ) per accepted column position m.
-    let betas: [Scalar]
+    @usableFromInline let betas: [Scalar]
     /// R of the scaled accepted columns, rank × rank column-major upper triangle.
-    let r: [Scalar]
+    @usableFromInline let r: [Scalar]
 
     /// Factorises the column-major n × k `design`.
     /// - Parameters:
@@ -48,6 +57,7 @@ public struct ExtendedLeastSquares: Sendable {
     ///     uncertain at ~1e-16 per element; the hardest NIST problem, Filip, has a smallest
     ///     distance of 5e-8).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` on a bad shape.
+    @inlinable
     public init(design: [Scalar], rows n: Int, columns k: Int, tolerance: Double = 1e-11)
         throws(LinearAlgebraError)
     {
@@ -65,42 +75,45 @@ public struct ExtendedLeastSquares: Sendable {
         accepted.reserveCapacity(k)
         var dependent: [Int] = []
         let tol = Scalar(tolerance)
-        a.withUnsafeMutableBufferPointer { ap in
-            // Scale columns to unit norm.
+        a.withUnsafeMutableBufferPointer { abuf in
+            let ap = abuf.baseAddress!
+            // Scale columns to unit norm (a guarded pass avoids overflow for huge values).
             for j in 0..<k {
-                let base = j * n
-                var big: Scalar = 0
-                for i in 0..<n { big = max(big, abs(ap[base + i])) }
-                if big == 0 { norms[j] = 1; continue }
-                var s: Scalar = 0
-                for i in 0..<n { let v = ap[base + i] / big; s += v * v }
-                let norm = big * s.squareRoot()
-                norms[j] = norm
-                let inv = 1 / norm
-                for i in 0..<n { ap[base + i] *= inv }
+                let col = ap + j * n
+                var s = Self.dot(UnsafePointer(col), UnsafePointer(col), n)
+                if !(s.isFinite && s > Scalar.leastNormalMagnitude * 1e8) {
+                    var big: Scalar = 0
+                    for i in 0..<n { big = max(big, abs(col[i])) }
+                    if big == 0 { norms[j] = 1; continue }
+                    s = 0
+                    for i in 0..<n { let v = col[i] / big; s += v * v }
+                    norms[j] = big * s.squareRoot()
+                } else {
+                    norms[j] = s.squareRoot()
+                }
+                let inv = 1 / norms[j]
+                for i in 0..<n { col[i] *= inv }
             }
             var p = 0
             for j in 0..<k {
-                let cj = j * n
-                var s: Scalar = 0
-                if p < n { for i in p..<n { s += ap[cj + i] * ap[cj + i] } }
-                let sigma = s.squareRoot()
+                let cj = ap + j * n
+                let sigma = p < n ? Self.dot(UnsafePointer(cj + p), UnsafePointer(cj + p), n - p).squareRoot() : 0
                 if !(sigma > tol) || p >= n {
                     dependent.append(j)
                     continue
                 }
-                let x0 = ap[cj + p]
+                let x0 = cj[p]
                 let alpha: Scalar = x0 >= 0 ? -sigma : sigma
                 let beta = 1 / (sigma * (sigma + abs(x0)))
-                ap[cj + p] = x0 - alpha
+                cj[p] = x0 - alpha
                 betas[accepted.count] = beta
                 alphas[accepted.count] = alpha
+                let m = n - p
+                let v = cj + p
                 for c in (j + 1)..<max(k, j + 1) {
-                    let cc = c * n
-                    var d: Scalar = 0
-                    for i in p..<n { d += ap[cj + i] * ap[cc + i] }
-                    let f = beta * d
-                    if f != 0 { for i in p..<n { ap[cc + i] -= f * ap[cj + i] } }
+                    let w = ap + c * n + p
+                    let f = beta * Self.dot(UnsafePointer(v), UnsafePointer(w), m)
+                    if f != 0 { for i in 0..<m { w[i] -= f * v[i] } }
                 }
                 accepted.append(j)
                 p += 1
@@ -122,17 +135,34 @@ public struct ExtendedLeastSquares: Sendable {
         r = rr
     }
 
+    /// Σ x[i]·y[i] with four partial sums (breaks the addition latency chain).
+    @inlinable @inline(__always)
+    static func dot(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ count: Int) -> Scalar {
+        var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
+        var i = 0
+        while i + 4 <= count {
+            s0 += x[i] * y[i]
+            s1 += x[i + 1] * y[i + 1]
+            s2 += x[i + 2] * y[i + 2]
+            s3 += x[i + 3] * y[i + 3]
+            i += 4
+        }
+        while i < count { s0 += x[i] * y[i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+
     /// Overwrites `b` (n values) with Qᵀb.
+    @inlinable
     public func applyQTranspose(_ b: inout [Scalar]) {
         let n = rows
-        reflectors.withUnsafeBufferPointer { vp in
-            b.withUnsafeMutableBufferPointer { bp in
+        reflectors.withUnsafeBufferPointer { vbuf in
+            b.withUnsafeMutableBufferPointer { bbuf in
+                let vp = vbuf.baseAddress!, bp = bbuf.baseAddress!
                 for m in 0..<rank {
-                    let cj = independentColumns[m] * n
-                    var d: Scalar = 0
-                    for i in m..<n { d += vp[cj + i] * bp[i] }
-                    let f = betas[m] * d
-                    for i in m..<n { bp[i] -= f * vp[cj + i] }
+                    let v = vp + independentColumns[m] * n + m
+                    let w = bp + m
+                    let f = betas[m] * Self.dot(v, UnsafePointer(w), n - m)
+                    for i in 0..<(n - m) { w[i] -= f * v[i] }
                 }
             }
         }
@@ -141,6 +171,7 @@ public struct ExtendedLeastSquares: Sendable {
     /// The least-squares solution of A x ≈ b in the original (unscaled) units; coefficients of
     /// dependent columns are 0 (a basic solution).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` unless `b.count == rows`.
+    @inlinable
     public func solve(_ b: [Scalar]) throws(LinearAlgebraError) -> [Scalar] {
         guard b.count == rows else { throw .dimensionMismatch("b has \(b.count) entries, A has \(rows) rows") }
         var qtb = b
@@ -153,6 +184,7 @@ public struct ExtendedLeastSquares: Sendable {
     }
 
     /// Solves R z = c in place (R of the scaled accepted columns).
+    @inlinable
     func solveR(_ z: inout [Scalar]) {
         let rk = rank
         for i in stride(from: rk - 1, through: 0, by: -1) {
@@ -165,6 +197,7 @@ public struct ExtendedLeastSquares: Sendable {
     /// S = D⁻¹R⁻¹ restricted to the accepted columns (rank × rank, upper triangular,
     /// column-major), so that (AᵀA)⁻¹ = S Sᵀ on those columns and the rows of A S are the rows
     /// of the thin Q (their squared norms are the leverages).
+    @inlinable
     public func scaledInverseR() -> [Scalar] {
         let rk = rank
         var inv = [Scalar](repeating: 0, count: rk * rk)
@@ -186,6 +219,7 @@ public struct ExtendedLeastSquares: Sendable {
 
     /// R of the scaled accepted columns times D (so that AᵀA = (RD)ᵀ(RD) on those columns),
     /// rounded to double; its singular values are those of A.
+    @inlinable
     public func unscaledR() -> Matrix {
         let rk = rank
         var m = Matrix(rows: rk, columns: rk)
@@ -198,5 +232,6 @@ public struct ExtendedLeastSquares: Sendable {
 
     /// The diagonal |R_jj| of the scaled problem (distances of each accepted unit-norm column to
     /// the span of the earlier ones).
+    @inlinable
     public var scaledDiagonal: [Double] { (0..<rank).map { Double(abs(r[$0 + $0 * rank])) } }
 }

@@ -52,4 +52,33 @@ public struct PivotedQR: Sendable {
     public var dependentColumns: [Int] {
         permutation[rank...].sorted()
     }
+
+    /// The basic least-squares solution of A x ≈ b: the `rank` pivot columns are fitted by
+    /// R₁₁ z = (Qᵀb)₁..ᵣ and the dependent columns get coefficient 0 (Golub & Van Loan §5.5.5).
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` unless `b.count == rows`.
+    public func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+        let m = factors.rows, n = factors.columns
+        guard b.count == m else { throw .dimensionMismatch("b has \(b.count) entries, A has \(m) rows") }
+        var x = [Double](repeating: 0, count: n)
+        guard rank > 0 else { return x }
+        var rhs = b
+        let kk = Int32(min(m, n))
+        let info = factors.withUnsafeBufferPointer { fp in
+            tau.withUnsafeBufferPointer { tp in
+                rhs.withUnsafeMutableBufferPointer { bp in
+                    LAPACKE_dormqr(LAPACK_COL_MAJOR, 76 /* L */, 84 /* T */, Int32(m), 1, kk,
+                                   fp.baseAddress, Int32(m), tp.baseAddress, bp.baseAddress, Int32(m))
+                }
+            }
+        }
+        try LAPACKInfo.check(info, "dormqr", positive: .singular)
+        var z = Array(rhs[0..<rank])
+        for i in stride(from: rank - 1, through: 0, by: -1) {
+            var s = z[i]
+            for j in (i + 1)..<rank { s -= factors[i, j] * z[j] }
+            z[i] = s / factors[i, i]
+        }
+        for i in 0..<rank { x[permutation[i]] = z[i] }
+        return x
+    }
 }

@@ -88,7 +88,7 @@ public struct QRFactorization: Sendable {
         var rhs = try Matrix(rows: b.count, columns: 1, columnMajor: b)
         try applyQTranspose(to: &rhs)
         let n = factors.columns
-        var x = Array(rhs.storage[0..<n])
+        var x = Array(rhs.elements[0..<n])
         try Triangular.solveUpper(factors, &x)
         return x
     }

@@ -11,7 +11,7 @@ extension Matrix {
     public var transposed: Matrix {
         var t = Matrix(rows: columns, columns: rows)
         for j in 0..<columns {
-            for i in 0..<rows { t.storage[j + i * columns] = storage[i + j * rows] }
+            for i in 0..<rows { t.elements[j + i * columns] = elements[i + j * rows] }
         }
         return t
     }
@@ -31,17 +31,17 @@ extension Matrix {
         if m * n * kk < Matrix.blasThreshold {
             for j in 0..<n {
                 for p in 0..<kk {
-                    let b = other.storage[p + j * kk]
+                    let b = other.elements[p + j * kk]
                     if b == 0 { continue }
-                    for i in 0..<m { c.storage[i + j * m] += storage[i + p * m] * b }
+                    for i in 0..<m { c.elements[i + j * m] += elements[i + p * m] * b }
                 }
             }
             return c
         }
         let m32 = Int32(m), n32 = Int32(n), k32 = Int32(kk)
-        storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                c.storage.withUnsafeMutableBufferPointer { cc in
+        elements.withUnsafeBufferPointer { a in
+            other.elements.withUnsafeBufferPointer { b in
+                c.elements.withUnsafeMutableBufferPointer { cc in
                     cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, m32, n32, k32,
                                 1, a.baseAddress, m32, b.baseAddress, k32, 0, cc.baseAddress, m32)
                 }
@@ -61,11 +61,11 @@ extension Matrix {
         if rows * columns < 4096 {
             for j in 0..<columns {
                 let b = x[j]
-                for i in 0..<rows { y[i] += storage[i + j * rows] * b }
+                for i in 0..<rows { y[i] += elements[i + j * rows] * b }
             }
             return y
         }
-        storage.withUnsafeBufferPointer { a in
+        elements.withUnsafeBufferPointer { a in
             x.withUnsafeBufferPointer { xx in
                 y.withUnsafeMutableBufferPointer { yy in
                     cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(rows), Int32(columns), 1,
@@ -84,26 +84,26 @@ extension Matrix {
             for j in 0..<n {
                 for i in 0...j {
                     var s = 0.0
-                    for r in 0..<m { s += storage[r + i * m] * storage[r + j * m] }
-                    g.storage[i + j * n] = s
-                    g.storage[j + i * n] = s
+                    for r in 0..<m { s += elements[r + i * m] * elements[r + j * m] }
+                    g.elements[i + j * n] = s
+                    g.elements[j + i * n] = s
                 }
             }
             return g
         }
-        storage.withUnsafeBufferPointer { a in
-            g.storage.withUnsafeMutableBufferPointer { gg in
+        elements.withUnsafeBufferPointer { a in
+            g.elements.withUnsafeMutableBufferPointer { gg in
                 cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(m), 1,
                             a.baseAddress, Int32(m), 0, gg.baseAddress, Int32(n))
             }
         }
-        for j in 0..<n { for i in 0..<j { g.storage[j + i * n] = g.storage[i + j * n] } }
+        for j in 0..<n { for i in 0..<j { g.elements[j + i * n] = g.elements[i + j * n] } }
         return g
     }
 
     /// Multiplies every element by `factor`, in place.
     public mutating func scale(by factor: Double) {
-        for i in storage.indices { storage[i] *= factor }
+        for i in elements.indices { elements[i] *= factor }
     }
 
     /// `self × factor` (a copy).
@@ -116,13 +116,13 @@ extension Matrix {
     /// Adds `other` in place.
     public mutating func add(_ other: Matrix) throws(LinearAlgebraError) {
         try checkSameShape(other, "add")
-        for i in storage.indices { storage[i] += other.storage[i] }
+        for i in elements.indices { elements[i] += other.elements[i] }
     }
 
     /// Subtracts `other` in place.
     public mutating func subtract(_ other: Matrix) throws(LinearAlgebraError) {
         try checkSameShape(other, "subtract")
-        for i in storage.indices { storage[i] -= other.storage[i] }
+        for i in elements.indices { elements[i] -= other.elements[i] }
     }
 
     /// `self + other` (a copy).
@@ -155,5 +155,36 @@ extension Matrix {
 
     public static func - (lhs: Matrix, rhs: Matrix) throws(LinearAlgebraError) -> Matrix {
         try lhs.subtracting(rhs)
+    }
+}
+
+extension Matrix {
+    /// Γ = Σ_{t=lag}^{m−1} rowₜᵀ · row_{t−lag} (k × k), the lagged cross-product of the rows used
+    /// by HAC estimators: Γ[r, c] = Σₜ self[t, r]·self[t − lag, c]. One `cblas_dgemm` on offset
+    /// views for large inputs, loops for small ones. `lag` ≥ rows gives the zero matrix.
+    public func laggedCrossProduct(lag: Int) -> Matrix {
+        let m = rows, k = columns
+        var g = Matrix(rows: k, columns: k)
+        let len = m - max(lag, 0)
+        guard len > 0, k > 0 else { return g }
+        if len * k * k < Matrix.blasThreshold {
+            for c in 0..<k {
+                for r in 0..<k {
+                    var s = 0.0
+                    for t in lag..<m { s += elements[t + r * m] * elements[t - lag + c * m] }
+                    g.elements[r + c * k] = s
+                }
+            }
+            return g
+        }
+        let k32 = Int32(k), len32 = Int32(len), m32 = Int32(m)
+        elements.withUnsafeBufferPointer { a in
+            g.elements.withUnsafeMutableBufferPointer { gg in
+                // Γ = A[lag..<m, :]ᵀ · A[0..<m−lag, :]
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, k32, k32, len32, 1,
+                            a.baseAddress! + lag, m32, a.baseAddress, m32, 0, gg.baseAddress, k32)
+            }
+        }
+        return g
     }
 }

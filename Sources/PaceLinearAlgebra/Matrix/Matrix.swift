@@ -10,13 +10,16 @@ public struct Matrix: Sendable, Equatable {
     /// Number of columns (n).
     public private(set) var columns: Int
     /// Column-major elements; `storage.count == rows * columns`.
-    public internal(set) var storage: [Double]
+    public var storage: [Double] {
+        elements
+    }
+    @usableFromInline var elements: [Double]
 
     /// A `rows × columns` matrix with every element equal to `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         self.rows = max(rows, 0)
         self.columns = max(columns, 0)
-        self.storage = Array(repeating: value, count: self.rows * self.columns)
+        self.elements = Array(repeating: value, count: self.rows * self.columns)
     }
 
     /// A matrix over existing column-major storage.
@@ -28,7 +31,7 @@ public struct Matrix: Sendable, Equatable {
         }
         self.rows = rows
         self.columns = columns
-        self.storage = columnMajor
+        self.elements = columnMajor
     }
 
     /// A matrix whose j-th column is `columns[j]`; all columns must have the same length.
@@ -44,7 +47,7 @@ public struct Matrix: Sendable, Equatable {
         }
         self.rows = m
         self.columns = columns.count
-        self.storage = data
+        self.elements = data
     }
 
     /// A matrix whose i-th row is `rows[i]`; all rows must have the same length.
@@ -54,13 +57,13 @@ public struct Matrix: Sendable, Equatable {
             throw .dimensionMismatch("row \(i) has \(r.count) columns, row 0 has \(n)")
         }
         self.init(rows: rows.count, columns: n)
-        for i in 0..<rows.count { for j in 0..<n { storage[i + j * self.rows] = rows[i][j] } }
+        for i in 0..<rows.count { for j in 0..<n { elements[i + j * self.rows] = rows[i][j] } }
     }
 
     /// The n × n identity matrix.
     public static func identity(_ n: Int) -> Matrix {
         var m = Matrix(rows: n, columns: n)
-        for i in 0..<max(n, 0) { m.storage[i + i * n] = 1 }
+        for i in 0..<max(n, 0) { m.elements[i + i * n] = 1 }
         return m
     }
 
@@ -68,46 +71,47 @@ public struct Matrix: Sendable, Equatable {
     public static func diagonal(_ diagonal: [Double]) -> Matrix {
         let n = diagonal.count
         var m = Matrix(rows: n, columns: n)
-        for i in 0..<n { m.storage[i + i * n] = diagonal[i] }
+        for i in 0..<n { m.elements[i + i * n] = diagonal[i] }
         return m
     }
 
     /// Element in row `row`, column `column` (both 0-based).
 
+    @inlinable
     public subscript(row: Int, column: Int) -> Double {
-        get { storage[row + column * rows] }
-        set { storage[row + column * rows] = newValue }
+        get { elements[row + column * rows] }
+        set { elements[row + column * rows] = newValue }
     }
 
     /// A copy of column `j`.
     public func column(_ j: Int) -> [Double] {
-        Array(storage[(j * rows)..<((j + 1) * rows)])
+        Array(elements[(j * rows)..<((j + 1) * rows)])
     }
 
     /// A copy of row `i`.
     public func row(_ i: Int) -> [Double] {
-        (0..<columns).map { storage[i + $0 * rows] }
+        (0..<columns).map { elements[i + $0 * rows] }
     }
 
     /// The columns as arrays.
     public var columnArrays: [[Double]] { (0..<columns).map(column) }
 
     /// The diagonal elements (min(rows, columns) of them).
-    public var diagonal: [Double] { (0..<min(rows, columns)).map { storage[$0 + $0 * rows] } }
+    public var diagonal: [Double] { (0..<min(rows, columns)).map { elements[$0 + $0 * rows] } }
 
     /// Whether rows == columns.
     public var isSquare: Bool { rows == columns }
 
     /// Calls `body` with the column-major elements; the pointer must not escape.
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
-        try storage.withUnsafeBufferPointer(body)
+        try elements.withUnsafeBufferPointer(body)
     }
 
     /// Calls `body` with mutable access to the column-major elements; the pointer must not escape.
     public mutating func withUnsafeMutableBufferPointer<R>(
         _ body: (inout UnsafeMutableBufferPointer<Double>) throws -> R
     ) rethrows -> R {
-        try storage.withUnsafeMutableBufferPointer(body)
+        try elements.withUnsafeMutableBufferPointer(body)
     }
 }
 

@@ -47,22 +47,11 @@ enum RobustCovariance {
                 throw .invalidOption(name: "maxLags", value: "\(maxLags)", expected: "a non-negative integer")
             }
             let lags = min(maxLags, n - 1)
-            u.withUnsafeBufferPointer { p in
-                var gamma = [Double](repeating: 0, count: k * k)
-                for lag in stride(from: 1, through: lags, by: 1) {
-                    let w = 1 - Double(lag) / Double(maxLags + 1)
-                    // Γ_lag[r, c] = Σ_t u[t, r] · u[t − lag, c]
-                    for c in 0..<k {
-                        for r in 0..<k {
-                            var s = 0.0
-                            let pr = r * n, pc = c * n - lag
-                            for t in lag..<n { s += p[pr + t] * p[pc + t] }
-                            gamma[r + c * k] = s
-                        }
-                    }
-                    for c in 0..<k {
-                        for r in 0..<k { meat[r, c] += w * (gamma[r + c * k] + gamma[c + r * k]) }
-                    }
+            for lag in stride(from: 1, through: lags, by: 1) {
+                let w = 1 - Double(lag) / Double(maxLags + 1)
+                let gamma = u.laggedCrossProduct(lag: lag)
+                for c in 0..<k {
+                    for r in 0..<k { meat[r, c] += w * (gamma[r, c] + gamma[c, r]) }
                 }
             }
             if correction { scale = Double(n) / Double(n - k) }

@@ -24,6 +24,9 @@ struct LeastSquaresCore {
     var tss: Double
     /// The weighted design A (double), present when a robust covariance needs it.
     var weightedDesign: Matrix?
+    /// Whether the model contains a constant (explicit intercept, or a combination of columns
+    /// equal to a constant, e.g. a full set of seasonal dummies).
+    var hasConstant: Bool
 }
 
 extension RegressionModel {
@@ -61,20 +64,24 @@ extension RegressionModel {
     }
 
     /// Weighted total sum of squares in extended precision.
-    func totalSumOfSquares() -> Double {
+    func totalSumOfSquares(centred: Bool) -> Double {
         let n = response.count
-        var sw: E = 0, swy: E = 0
-        for i in 0..<n {
-            let w = E(weights?[i] ?? 1)
-            sw += w
-            swy += w * E(response[i])
+        var mean: E = 0
+        if centred {
+            var sw: E = 0, swy: E = 0
+            if let w = weights {
+                for i in 0..<n { sw += E(w[i]); swy += E(w[i]) * E(response[i]) }
+            } else {
+                for v in response { swy += E(v) }
+                sw = E(n)
+            }
+            mean = swy / sw
         }
-        let mean: E = intercept ? swy / sw : 0
         var tss: E = 0
-        for i in 0..<n {
-            let w = E(weights?[i] ?? 1)
-            let d = E(response[i]) - mean
-            tss += w * d * d
+        if let w = weights {
+            for i in 0..<n { let d = E(response[i]) - mean; tss += E(w[i]) * d * d }
+        } else {
+            for v in response { let d = E(v) - mean; tss += d * d }
         }
         return Double(tss)
     }
@@ -97,7 +104,17 @@ extension RegressionModel {
         var ew = residual(a, b, betaE, n, k)
         if let delta = try? ls.solve(ew) {
             for j in 0..<k { betaE[j] += delta[j] }
-            ew = residual(a, b, betaE, n, k)
+            if Self.notNegligible(delta, betaE, threshold: 1e-15) {
+                // A correction that is not negligible means rounding at ε·‖b‖ limits the
+                // accuracy (large-residual or ill-conditioned problems such as NIST Wampler5,
+                // Filip): refine x and r together on the augmented system, residuals in
+                // doubled extended precision.
+                let refined = ls.refineAugmented(design: a, response: b, solution: betaE)
+                betaE = refined.solution
+                ew = refined.residual
+            } else {
+                ew = residual(a, b, betaE, n, k)
+            }
         }
         var ssr: E = 0
         for i in 0..<n { ssr += ew[i] * ew[i] }
@@ -109,6 +126,19 @@ extension RegressionModel {
             residuals[i] = Double(e)
             weighted[i] = Double(ew[i])
             fitted[i] = Double(E(response[i]) - e)
+        }
+        var hasConstant = intercept
+        if !intercept {
+            // Is the (weighted) constant √w in the column space? Then R² is centred (statsmodels'
+            // implicit-constant rule).
+            var u = [E](repeating: 1, count: n)
+            if let sw { u = sw }
+            var norm2: E = 0
+            for v in u { norm2 += v * v }
+            ls.applyQTranspose(&u)
+            var rest: E = 0
+            for i in k..<n { rest += u[i] * u[i] }
+            hasConstant = rest <= E(collinearityTolerance * collinearityTolerance * 100) * norm2
         }
         let s = ls.scaledInverseR()
         var inv = Matrix(rows: k, columns: k)
@@ -131,7 +161,12 @@ extension RegressionModel {
         return LeastSquaresCore(
             beta: betaE.map { Double($0) }, xtxInverse: xtx, inverseR: inv, rFactor: ls.unscaledR(),
             residuals: residuals, weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr),
-            tss: totalSumOfSquares(), weightedDesign: design)
+            tss: totalSumOfSquares(centred: hasConstant), weightedDesign: design, hasConstant: hasConstant)
+    }
+
+    static func notNegligible(_ delta: [E], _ x: [E], threshold: E) -> Bool {
+        for j in 0..<x.count where abs(delta[j]) > threshold * abs(x[j]) { return true }
+        return false
     }
 
     private func residual(_ a: [E], _ b: [E], _ x: [E], _ n: Int, _ k: Int) -> [E] {
@@ -195,13 +230,13 @@ extension RegressionModel {
         }
         do {
             let qr = try QRFactorization(scaled)
-            let diag = qr.factors.diagonal
-            if diag.contains(where: { !(abs($0) > collinearityTolerance) }) {
-                let pqr = try PivotedQR(scaled, tolerance: collinearityTolerance)
-                var dep = pqr.dependentColumns
-                if dep.isEmpty { dep = diag.indices.filter { !(abs(diag[$0]) > collinearityTolerance) } }
-                throw rankError(dependent: dep, rank: k - dep.count)
-            }
+            // Dependence among the columns of A equals that among the columns of R (A = QR, Q
+            // orthogonal), so the left-to-right test of ExtendedLeastSquares on the k × k factor
+            // names the same columns as on A, at O(k³) cost.
+            let r0 = qr.r
+            let check = try ExtendedLeastSquares(design: r0.storage.map { ExtendedDouble($0) }, rows: k,
+                                                 columns: k, tolerance: collinearityTolerance)
+            if check.rank < k { throw rankError(dependent: check.dependentColumns, rank: check.rank) }
             var beta = try qr.solve(b)
             for j in 0..<k { beta[j] /= norms[j] }
             let fittedW = try a.multiplied(by: beta)
@@ -231,10 +266,20 @@ extension RegressionModel {
             }
             var rd = r
             for c in 0..<k { for i in 0...c { rd[i, c] *= norms[c] } }
+            var hasConstant = intercept
+            if !intercept {
+                var u = try Matrix(rows: n, columns: 1, columnMajor: sw ?? [Double](repeating: 1, count: n))
+                let norm2 = u.storage.reduce(0) { $0 + $1 * $1 }
+                try qr.applyQTranspose(to: &u)
+                var rest = 0.0
+                for i in k..<n { rest += u[i, 0] * u[i, 0] }
+                hasConstant = rest <= 1e-20 * norm2
+            }
             return LeastSquaresCore(
                 beta: beta, xtxInverse: xtx, inverseR: inv, rFactor: rd, residuals: residuals,
-                weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr), tss: totalSumOfSquares(),
-                weightedDesign: needDesign ? a : nil)
+                weightedResiduals: weighted, fitted: fitted, ssr: Double(ssr),
+                tss: totalSumOfSquares(centred: hasConstant), weightedDesign: needDesign ? a : nil,
+                hasConstant: hasConstant)
         } catch let e as RegressionError {
             throw e
         } catch {
@@ -242,3 +287,4 @@ extension RegressionModel {
         }
     }
 }
+

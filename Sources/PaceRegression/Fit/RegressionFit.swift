@@ -7,8 +7,9 @@ import PaceStatistics
 /// Conventions (statsmodels 0.15 `OLS`/`WLS` results, which the tests check to 1e-10):
 /// - n observations, k parameters (intercept included), `dfResidual` = n − k,
 ///   `dfModel` = k − 1 with an intercept, k without.
-/// - Sums of squares are weighted for WLS: SSR = Σwᵢeᵢ²; TSS = Σwᵢ(yᵢ − ȳ_w)² with an intercept
-///   (ȳ_w the weighted mean) and the *uncentred* Σwᵢyᵢ² without (as NIST's NoInt certified R²).
+/// - Sums of squares are weighted for WLS: SSR = Σwᵢeᵢ²; TSS = Σwᵢ(yᵢ − ȳ_w)² when the model
+///   contains a constant (ȳ_w the weighted mean) and the *uncentred* Σwᵢyᵢ² otherwise (as NIST's
+///   NoInt certified R²). A constant is detected also when implicit (see ``hasConstant``).
 /// - σ̂ = √(SSR/(n − k)).
 /// - Perfect fit (SSR = 0): R² = 1, adjusted R² = 1, σ̂ = 0, standard errors 0, t = ±∞ and p = 0
 ///   (t = 0, p = 1 for an estimate of exactly 0), F = +∞, log-likelihood = +∞; Durbin–Watson and
@@ -24,8 +25,12 @@ public struct RegressionFit: Sendable {
     public let dfResidual: Int
     /// Model degrees of freedom: k − 1 with an intercept, k without.
     public let dfModel: Int
-    /// Whether the model has an intercept (R² centred).
+    /// Whether the model has an explicit intercept `const`.
     public let hasIntercept: Bool
+    /// Whether the model contains a constant, explicitly or implicitly (a combination of columns
+    /// is constant, e.g. all four quarter dummies without intercept). As in statsmodels, this
+    /// decides a centred R², dfModel = k − 1 and the adjusted R².
+    public let hasConstant: Bool
     /// Whether the fit is weighted.
     public let isWeighted: Bool
     /// The covariance estimator used for standard errors.
@@ -60,7 +65,7 @@ public struct RegressionFit: Sendable {
     /// Degree of the polynomial terms, when the model was built by `polynomial`.
     let polynomialDegree: Int?
 
-    init(parameterNames: [String], n: Int, k: Int, hasIntercept: Bool, isWeighted: Bool,
+    init(parameterNames: [String], n: Int, k: Int, hasIntercept: Bool, hasConstant: Bool, isWeighted: Bool,
          covarianceType: CovarianceType, coefficients: [Coefficient], covariance: Matrix,
          normalizedCovariance: Matrix, fittedValues: [Double], residuals: [Double],
          weightedResiduals: [Double], residualSumOfSquares: Double, totalSumOfSquares: Double,
@@ -69,8 +74,9 @@ public struct RegressionFit: Sendable {
         self.n = n
         self.k = k
         self.dfResidual = n - k
-        self.dfModel = hasIntercept ? k - 1 : k
+        self.dfModel = hasConstant ? k - 1 : k
         self.hasIntercept = hasIntercept
+        self.hasConstant = hasConstant
         self.isWeighted = isWeighted
         self.covarianceType = covarianceType
         self.coefficients = coefficients
@@ -110,7 +116,7 @@ public struct RegressionFit: Sendable {
 
     /// Adjusted R² = 1 − (n − c)/(n − k) · (1 − R²), c = 1 with an intercept, 0 without.
     public var adjustedRSquared: Double {
-        let c = hasIntercept ? 1.0 : 0.0
+        let c = hasConstant ? 1.0 : 0.0
         return 1 - (Double(n) - c) / Double(dfResidual) * (1 - rSquared)
     }
 

@@ -9,15 +9,46 @@ extension RegressionModel {
     ///   `rankDeficient` naming each column that is a linear combination of earlier ones (so a
     ///   constant regressor next to the intercept is named, never `const`), `invalidOption`.
     public func fit(covariance: CovarianceType = .classical) throws(RegressionError) -> RegressionFit {
+        try fit(covariance: covariance, solver: .automatic)
+    }
+
+    /// Which least-squares kernel to use (tests force each one).
+    enum Solver { case automatic, double, extended, normalEquations, lapack }
+
+    /// Chooses the kernel: for n·k² ≤ ``extendedPrecisionLimit`` double-precision Householder
+    /// with a refinement check, falling back to extended precision; above, corrected semi-normal
+    /// equations when well conditioned, falling back to LAPACK's blocked QR.
+    func solve(_ solver: Solver, needDesign: Bool) throws(RegressionError) -> LeastSquaresCore {
+        let n = response.count, k = parameterCount
+        switch solver {
+        case .extended: return try solveExtended(needDesign: needDesign)
+        case .lapack: return try solveLAPACK(needDesign: needDesign)
+        case .normalEquations:
+            if let core = try solveNormalEquations(needDesign: needDesign) { return core }
+            return try solveLAPACK(needDesign: needDesign)
+        case .double, .automatic:
+            if solver == .automatic && n * k * k > RegressionModel.extendedPrecisionLimit {
+                if let core = try solveNormalEquations(needDesign: needDesign) { return core }
+                return try solveLAPACK(needDesign: needDesign)
+            }
+            if let core = try solveDouble(needDesign: needDesign) { return core }
+            return try solveExtended(needDesign: needDesign)
+        }
+    }
+
+    func fit(covariance: CovarianceType, solver: Solver) throws(RegressionError) -> RegressionFit {
         try validate()
         if case let .hac(lags, _) = covariance, lags < 0 {
             throw .invalidOption(name: "maxLags", value: "\(lags)", expected: "a non-negative integer")
         }
+        let core = try solve(solver, needDesign: covariance != .classical)
+        return try assemble(core, covariance: covariance)
+    }
+
+    /// Inference on top of a solved core: covariance, coefficients, F.
+    func assemble(_ core: LeastSquaresCore, covariance: CovarianceType) throws(RegressionError) -> RegressionFit {
         let n = response.count, k = parameterCount
         let robust = covariance != .classical
-        let core = n * k * k <= RegressionModel.extendedPrecisionLimit
-            ? try solveExtended(needDesign: robust)
-            : try solveLAPACK(needDesign: robust)
         let df = n - k
         let s2 = core.ssr / Double(df)
         var cov: Matrix
@@ -37,11 +68,16 @@ extension RegressionModel {
                 name: names[j], estimate: core.beta[j], standardError: max(cov[j, j], 0).squareRoot(),
                 degreesOfFreedom: robust ? nil : Double(df)))
         }
-        let dfModel = intercept ? k - 1 : k
+        let dfModel = core.hasConstant ? k - 1 : k
         var f = Double.nan
         if dfModel > 0 {
             if robust {
-                f = waldF(beta: core.beta, covariance: cov, skipFirst: intercept)
+                // statsmodels: NaN when the constant is only implicit (no column to exclude).
+                if intercept {
+                    f = waldF(beta: core.beta, covariance: cov, skipFirst: true)
+                } else if !core.hasConstant {
+                    f = waldF(beta: core.beta, covariance: cov, skipFirst: false)
+                }
             } else {
                 let ess = core.tss - core.ssr
                 if core.ssr > 0 {
@@ -56,7 +92,8 @@ extension RegressionModel {
         var degree: Int? = nil
         if case .polynomial(_, let d) = terms { degree = d }
         return RegressionFit(
-            parameterNames: names, n: n, k: k, hasIntercept: intercept, isWeighted: weights != nil,
+            parameterNames: names, n: n, k: k, hasIntercept: intercept, hasConstant: core.hasConstant,
+            isWeighted: weights != nil,
             covarianceType: covariance, coefficients: coefficients, covariance: cov,
             normalizedCovariance: core.xtxInverse, fittedValues: core.fitted, residuals: core.residuals,
             weightedResiduals: core.weightedResiduals, residualSumOfSquares: core.ssr,
@@ -68,10 +105,7 @@ extension RegressionModel {
     /// but no covariance or diagnostics), for loops over many series.
     public func fitEstimates() throws(RegressionError) -> [Double] {
         try validate()
-        let n = response.count, k = parameterCount
-        return n * k * k <= RegressionModel.extendedPrecisionLimit
-            ? try solveExtended(needDesign: false).beta
-            : try solveLAPACK(needDesign: false).beta
+        return try solve(.automatic, needDesign: false).beta
     }
 
     /// Wald F = β̂ᵣᵀ Vᵣᵣ⁻¹ β̂ᵣ / q over the non-constant parameters.
