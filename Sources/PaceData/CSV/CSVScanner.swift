@@ -75,50 +75,74 @@ enum CSVScanner {
         var base = out.base
         var capacity = out.capacity
         defer { out.count = count }
-        while i + 8 <= n {
-            if _slowPath(count + 8 > capacity) {
+        var quoteSeen: UInt64 = 0
+        var broken = false
+        // Wrapping arithmetic throughout (no overflow traps: offsets are below 2³², counts
+        // below the buffer capacity), which keeps the loop's state in registers.
+        while i &+ 8 <= n {
+            if _slowPath(count &+ 8 > capacity) {
                 out.count = count
-                out.grow(to: capacity * 2)
+                out.grow(to: capacity &* 2)
                 base = out.base
                 capacity = out.capacity
             }
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             acc |= w
-            if _slowPath(zeroBytes(w ^ quotes) != 0) { return .needsGeneric }
+            // Quotes are only recorded here; the result is discarded if any was seen.
+            quoteSeen |= zeroBytes(w ^ quotes)
             let lf = zeroBytes(w ^ lfs)
             let all = zeroBytes(w ^ commas) | lf
             let found = countMarks(all)
+            let i32 = UInt32(truncatingIfNeeded: i)
             var m = all
             // Unconditional writes of the first four positions (slots past `found` are
             // overwritten later: `count` only advances by `found`).
-            base[count] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
-            base[count + 1] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
-            base[count + 2] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
-            base[count + 3] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
+            base[count] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
+            base[count &+ 1] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
+            base[count &+ 2] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
+            base[count &+ 3] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
             if _slowPath(found > 4) {
-                var k = count + 4
+                var k = count &+ 4
                 while m != 0 {
-                    base[k] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3))
+                    base[k] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
                     m &= m &- 1
-                    k += 1
+                    k &+= 1
                 }
             }
-            if lf != 0 {
+            if _fastPath(lf & (lf &- 1) == 0) {
+                // At most one line feed (records longer than 8 bytes): handled without a
+                // branch on whether there is one, since that alternates unpredictably.
+                let bit = lf & (0 &- lf)
+                let hasLF = lf != 0
+                let index = count &+ countMarks(all & (bit &- 1))
+                broken = broken || (hasLF && index != nextLF)
+                nextLF &+= hasLF ? columns : 0
+                // With no line feed, `pos - 1` is the word's last byte and `index` a spare slot.
+                let pos = i &+ (bit.trailingZeroBitCount &>> 3)
+                let cr: UInt32 = hasLF && p[pos &- 1] == CSVByte.cr ? 1 : 0
+                base[index] &-= cr
+            } else {
                 var l = lf
                 while l != 0 {
                     let bit = l & (0 &- l)
                     l &= l &- 1
-                    let index = count + countMarks(all & (bit &- 1))
-                    if _slowPath(index != nextLF) { return .needsGeneric }
-                    nextLF += columns
-                    let pos = i + (bit.trailingZeroBitCount >> 3)
-                    if p[pos - 1] == CSVByte.cr { base[index] = UInt32(truncatingIfNeeded: pos - 1) }
+                    let index = count &+ countMarks(all & (bit &- 1))
+                    broken = broken || index != nextLF
+                    nextLF &+= columns
+                    let pos = i &+ (bit.trailingZeroBitCount &>> 3)
+                    if p[pos &- 1] == CSVByte.cr { base[index] = UInt32(truncatingIfNeeded: pos &- 1) }
                 }
             }
-            count += found
-            if _slowPath(count > nextLF) { return .needsGeneric }
-            i += 8
+            count &+= found
+            broken = broken || count > nextLF
+            if _slowPath(broken) { return .needsGeneric }
+            i &+= 8
         }
+        if quoteSeen != 0 { return .needsGeneric }
         out.count = count
         while i < n {
             let c = p[i]
