@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The two shapes of observation file `pace convert --from` accepts.
 public enum ObservationLayout: String, Sendable, CaseIterable {
     /// One observation per row: `region,indicator,period,measure,value[,unit]`, or
@@ -32,7 +38,7 @@ extension ObservationSet {
         var builder = ObservationBuilder(source: document.source, collecting: false,
                                          expectedRows: document.rowCount * (layout == .long ? 1 : 4))
         try ObservationSet.load(document, layout: layout, into: &builder)
-        self = try builder.build()
+        self = builder.build()
     }
 
     /// Reads observations keeping going after problems (for `pace check`): rows with a problem
@@ -45,7 +51,7 @@ extension ObservationSet {
         var builder = ObservationBuilder(source: document.source, collecting: true, problemLimit: limit,
                                          expectedRows: document.rowCount)
         try ObservationSet.load(document, layout: layout, into: &builder)
-        let set = try builder.build()
+        let set = builder.build()
         return (set, builder.problems, builder.problemCount)
     }
 
@@ -93,6 +99,9 @@ extension ObservationSet {
         var lastMeasureBytes: [UInt8] = []
         var lastMeasure = Measure.level
         var haveMeasure = false
+        // The whole value column at once (fast path, two threads on large files); when some
+        // cell is not a number, cells are parsed one by one so problems come in row order.
+        let parsedValues = try? document.doubleColumn(valueColumn)
 
         for row in 0..<document.rowCount {
             // Region and indicator: interned from bytes.
@@ -110,7 +119,10 @@ extension ObservationSet {
                 let parsed: Measure? = document.withFieldBytes(row: row, column: c) { raw in
                     let bytes = raw.trimmingASCIISpaces()
                     if bytes.isEmpty { return .level }
-                    if haveMeasure, bytes.elementsEqual(lastMeasureBytes) { return lastMeasure }
+                    if haveMeasure, bytes.count == lastMeasureBytes.count,
+                       lastMeasureBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                        return lastMeasure
+                    }
                     guard let m = Measure.parse(bytes: bytes) else { return nil }
                     lastMeasureBytes = Array(bytes)
                     lastMeasure = m
@@ -130,12 +142,14 @@ extension ObservationSet {
                 try builder.fail(badPeriod(document, row: row, column: periodColumn))
                 continue
             }
-            let value: Double
-            do {
-                value = try document.double(row: row, column: valueColumn) ?? .nan
-            } catch let error as InputError {
-                try builder.fail(error)
-                continue
+            var value = parsedValues?[row] ?? .nan
+            if value.isNaN {
+                do {
+                    value = try document.double(row: row, column: valueColumn) ?? .nan
+                } catch let error as InputError {
+                    try builder.fail(error)
+                    continue
+                }
             }
             if !value.isFinite && !(value.isNaN && document.isMissing(row: row, column: valueColumn)) {
                 try builder.fail(InputError(file: document.source, line: document.lineNumber(row: row),
@@ -144,16 +158,14 @@ extension ObservationSet {
                                             expected: "a decimal number, or empty or NA when missing"))
                 continue
             }
-            let decimals = value.isNaN ? 0
-                : document.withFieldBytes(row: row, column: valueColumn) { $0.trimmingASCIISpaces().decimalPlaces() }
             let unit = unitColumn.map { c in document.withFieldBytes(row: row, column: c) { builder.units.intern($0) } } ?? -1
             for (k, c) in attributeColumns.enumerated() {
                 attributes[k] = document.withFieldBytes(row: row, column: c) { builder.attributeInterners[k].intern($0) }
             }
             let line = document.lineNumber(row: row)
             let id = builder.seriesID(region: region, indicator: indicator, measure: measure,
-                                      frequency: period.frequency, line: line, ordinal: period.ordinal)
-            try builder.append(series: id, period: period, value: value, decimals: decimals, unit: unit, line: line,
+                                      frequency: period.frequency, line: line)
+            try builder.append(series: id, period: period, value: value, unit: unit, line: line,
                                periodColumn: periodColumn, unitColumn: unitColumn ?? 0, attributes: attributes)
         }
     }

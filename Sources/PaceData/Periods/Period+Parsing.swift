@@ -96,3 +96,28 @@ extension Period: LosslessStringConvertible {
         return PeriodSyntaxError(found: text, expected: expected)
     }
 }
+
+extension Period {
+    /// Appends the canonical spelling (`2024`, `2024Q1`, `2024-03`) as UTF-8, without building a
+    /// String: for writers that print millions of periods.
+    @inlinable
+    public func appendCanonical(to buffer: inout [UInt8]) {
+        let y = year
+        buffer.append(UInt8(0x30 + y / 1000 % 10))
+        buffer.append(UInt8(0x30 + y / 100 % 10))
+        buffer.append(UInt8(0x30 + y / 10 % 10))
+        buffer.append(UInt8(0x30 + y % 10))
+        let k = position
+        switch frequency {
+        case .annual:
+            break
+        case .quarterly:
+            buffer.append(0x51)
+            buffer.append(UInt8(0x30 + k))
+        case .monthly:
+            buffer.append(0x2D)
+            buffer.append(UInt8(0x30 + k / 10))
+            buffer.append(UInt8(0x30 + k % 10))
+        }
+    }
+}
