@@ -41,14 +41,14 @@ extension CSVDocument {
                      "CSV cell (\(row), \(column)) out of range")
         let k = row &* columns &+ column
         let ends = table.ends
-        let end = Int(ends[k])
+        let end = ends[k]
         let start: Int
         if column > 0 {
-            start = Int(ends[k - 1]) + 1
+            start = ends[k - 1] + 1
         } else if row == 0 {
             start = dataStart
         } else {
-            let previous = Int(ends[k - 1])
+            let previous = ends[k - 1]
             start = previous + (storage.base[previous] == CSVByte.cr ? 2 : 1)
         }
         return (start, end)
@@ -138,7 +138,7 @@ extension CSVDocument {
         let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
             let box = ColumnJob(document: self, column: column, missing: missing,
                                 out: out.baseAddress!)
-            if n >= 200_000 {
+            if n >= CSVDocument.parallelColumnThreshold && n >= 2 {
                 let half = n / 2
                 DispatchQueue.concurrentPerform(iterations: 2) { k in
                     box.run(k == 0 ? 0..<half : half..<n, slot: k)
@@ -177,20 +177,21 @@ final class ColumnJob: @unchecked Sendable {
         let p = UnsafePointer(document.storage.base)
         let ends = document.table.ends
         let columns = document.columns
+        let dataStart = document.dataStart
         let column = column
         let out = out
         let missing = missing
         var bad = Int.max
         for row in range {
             let k = row &* columns &+ column
-            let e = Int(ends[k])
+            let e = ends[k]
             let s: Int
             if column > 0 {
-                s = Int(ends[k - 1]) + 1
+                s = ends[k - 1] + 1
             } else if row == 0 {
-                s = document.dataStart
+                s = dataStart
             } else {
-                let previous = Int(ends[k - 1])
+                let previous = ends[k - 1]
                 s = previous + (p[previous] == CSVByte.cr ? 2 : 1)
             }
             let value: Double

@@ -50,7 +50,12 @@ public struct CSVDocument: Sendable {
     }
 
     /// Files with at least this many bytes and no quote character are scanned on two threads.
-    static let parallelThreshold = 1 << 20
+    /// Variable only so tests and fuzz targets can force the two-thread path on small inputs.
+    nonisolated(unsafe) static var parallelThreshold = 1 << 20
+    /// Columns with at least this many rows are parsed on two threads (see `doubleColumn`).
+    nonisolated(unsafe) static var parallelColumnThreshold = 200_000
+    /// Testing only: always use the byte-level scanner (to compare it with the fast one).
+    nonisolated(unsafe) static var forceGenericScanner = false
 
     init(storage: ByteStorage, source: String) throws(InputError) {
         self.source = source
@@ -106,7 +111,7 @@ public struct CSVDocument: Sendable {
 
         let scanned = try CSVScanner.scanBody(
             p, start: dataStart, end: n, columns: columns, firstLine: firstDataLine, source: source)
-        table = FieldTable(adopting: scanned.ends)
+        table = FieldTable(adopting: scanned.ends, scanned.second)
         rows = scanned.rows
         marks = [LineMark(row: 0, line: firstDataLine)] + scanned.marks
     }
@@ -145,6 +150,7 @@ extension CSVScanner {
 
     struct Body {
         var ends: OffsetBuffer
+        var second: OffsetBuffer? = nil
         var rows: Int
         var marks: [LineMark]
     }
@@ -193,7 +199,9 @@ extension CSVScanner {
         func capacity(_ bytes: Int) -> Int { Int(Double(bytes) * perByte * 1.05) + 64 }
 
         var jobs: [PlainJob] = []
-        if length >= CSVDocument.parallelThreshold {
+        if CSVDocument.forceGenericScanner {
+            // Testing only: straight to the byte-level scanner below.
+        } else if length >= CSVDocument.parallelThreshold {
             var mid = start + length / 2
             if let q = memchr(p + mid, Int32(CSVByte.lf), n - mid) {
                 mid = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
@@ -210,38 +218,24 @@ extension CSVScanner {
             jobs.append(job)
         }
 
-        var plainOK = true
+        var plainOK = !jobs.isEmpty
         var nonASCII: UInt64 = 0
         var rowsBefore = 0
-        var ragged: (row: Int, start: Int, fields: Int)?
         for job in jobs {
             nonASCII |= job.nonASCII
             switch job.outcome {
-            case .rows(let r):
-                rowsBefore += r
-            case .needsGeneric:
-                plainOK = false
-            case let .ragged(row, recordStart, fields):
-                if ragged == nil && plainOK { ragged = (rowsBefore + row, recordStart, fields) }
-                plainOK = false
+            case .rows(let r): rowsBefore += r
+            case .needsGeneric: plainOK = false
             }
-            if !plainOK { break }
         }
         if plainOK && nonASCII == 0 {
-            var ends = jobs[0].ends
-            for job in jobs.dropFirst() { ends.appendAndRelease(job.ends) }
-            return Body(ends: ends, rows: rowsBefore, marks: [])
+            return Body(ends: jobs[0].ends, second: jobs.count > 1 ? jobs[1].ends : nil,
+                        rows: rowsBefore, marks: [])
         }
         for job in jobs { job.ends.release() }
 
         // Slow path: validate UTF-8, then scan byte by byte (locating any error exactly).
         let bad = firstInvalidUTF8(p + start, count: length).map { $0 + start } ?? Int.max
-        if let ragged, bad == Int.max {
-            // No quotes before the ragged row (the plain scanner stops at a quote), so the
-            // line is the first data line plus the row index.
-            throw raggedError(p, recordStart: ragged.start, end: n, line: firstLine + ragged.row,
-                              fields: ragged.fields, columns: columns, source: source)
-        }
         var ends = OffsetBuffer(capacity: capacity(length))
         var marks: [LineMark] = []
         do {

@@ -36,86 +36,130 @@ enum CSVScanner {
         ~(((w & lowBits) &+ lowBits) | w | lowBits)
     }
 
+    /// The number of marked bytes in a mask whose only set bits are byte high bits: a
+    /// multiply sums the bytes (portable x86-64 has no POPCNT instruction).
+    @inline(__always)
+    static func countMarks(_ m: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((m >> 7) &* ones) >> 56)
+    }
+
     // MARK: - Plain scanner (no quotes)
 
     enum PlainOutcome {
         case rows(Int)
-        /// A quote character was seen: the caller must use the generic scanner.
+        /// A quote character, or a record with the wrong number of fields: the caller must use
+        /// the generic scanner (which also locates errors precisely).
         case needsGeneric
-        /// Row `row` (0-based within the chunk), starting at byte `start`, has `fields` fields.
-        case ragged(row: Int, start: Int, fields: Int)
     }
 
     /// Scans `p[start..<end]`, which must begin at a record start, for records of exactly
     /// `columns` fields separated by commas and `\n`/`\r\n`; appends each field's end offset.
     /// `nonASCII` receives the OR of all bytes' high bits (non-zero when UTF-8 must be checked).
+    ///
+    /// Eight bytes at a time: the positions of all commas and line feeds in a word are
+    /// written without branching on their kind; the record structure is checked by requiring
+    /// every line feed to be the `columns`-th delimiter after the previous one (the entry index
+    /// `nextLF`), and no comma to take such a slot. `p[start - 1]` must be readable (it is the
+    /// header's line end), so a `\r` before a line feed can be looked up without a bounds test.
     static func scanPlain(_ p: UnsafePointer<UInt8>, start: Int, end n: Int, columns: Int,
                           into out: inout OffsetBuffer, nonASCII: inout UInt64) -> PlainOutcome {
         var i = start
-        var fieldInRow = 0
-        var rows = 0
-        var rowStart = start
         var acc: UInt64 = 0
         let commas = ones &* UInt64(CSVByte.comma)
         let lfs = ones &* UInt64(CSVByte.lf)
         let quotes = ones &* UInt64(CSVByte.quote)
         let raw = UnsafeRawPointer(p)
+        let first = out.count
+        var count = out.count
+        var nextLF = first + columns - 1
+        var base = out.base
+        var capacity = out.capacity
+        defer { out.count = count }
+        var quoteSeen: UInt64 = 0
+        var broken = false
         while i + 8 <= n {
+            if _slowPath(count + 8 > capacity) {
+                out.count = count
+                out.grow(to: capacity * 2)
+                base = out.base
+                capacity = out.capacity
+            }
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             acc |= w
-            let q = zeroBytes(w ^ quotes)
-            if _slowPath(q != 0) { return .needsGeneric }
-            let lfMask = zeroBytes(w ^ lfs)
-            var m = zeroBytes(w ^ commas) | lfMask
-            while m != 0 {
-                let bit = m & (0 &- m)
-                let pos = i + (bit.trailingZeroBitCount >> 3)
-                m &= m &- 1
-                if lfMask & bit == 0 {
-                    out.append(pos)
-                    fieldInRow += 1
-                } else {
-                    var e = pos
-                    if e > rowStart && p[e - 1] == CSVByte.cr { e -= 1 }
-                    out.append(e)
-                    fieldInRow += 1
-                    if _slowPath(fieldInRow != columns) {
-                        return .ragged(row: rows, start: rowStart, fields: fieldInRow)
-                    }
-                    fieldInRow = 0
-                    rows += 1
-                    rowStart = pos + 1
+            // Quotes are only recorded here; the result is discarded if any was seen.
+            quoteSeen |= zeroBytes(w ^ quotes)
+            let lf = zeroBytes(w ^ lfs)
+            let all = zeroBytes(w ^ commas) | lf
+            let found = countMarks(all)
+            var m = all
+            // Unconditional writes of the first four positions (slots past `found` are
+            // overwritten later: `count` only advances by `found`).
+            base[count] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
+            base[count + 1] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
+            base[count + 2] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
+            base[count + 3] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
+            if _slowPath(found > 4) {
+                var k = count + 4
+                while m != 0 {
+                    base[k] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3))
+                    m &= m &- 1
+                    k += 1
                 }
             }
+            if _fastPath(lf & (lf &- 1) == 0) {
+                // At most one line feed (records longer than 8 bytes): handled without a
+                // branch on whether there is one, since that alternates unpredictably.
+                let bit = lf & (0 &- lf)
+                let hasLF = lf != 0
+                let index = count + countMarks(all & (bit &- 1))
+                broken = broken || (hasLF && index != nextLF)
+                nextLF += hasLF ? columns : 0
+                // With no line feed, `pos - 1` is the word's last byte and `index` a spare slot.
+                let pos = i + (bit.trailingZeroBitCount >> 3)
+                let cr = hasLF && p[pos - 1] == CSVByte.cr
+                base[index] &-= cr ? 1 : 0
+            } else {
+                var l = lf
+                while l != 0 {
+                    let bit = l & (0 &- l)
+                    l &= l &- 1
+                    let index = count + countMarks(all & (bit &- 1))
+                    broken = broken || index != nextLF
+                    nextLF += columns
+                    let pos = i + (bit.trailingZeroBitCount >> 3)
+                    if p[pos - 1] == CSVByte.cr { base[index] = UInt32(truncatingIfNeeded: pos - 1) }
+                }
+            }
+            count += found
+            broken = broken || count > nextLF
+            if _slowPath(broken) { return .needsGeneric }
             i += 8
         }
+        if quoteSeen != 0 { return .needsGeneric }
+        out.count = count
         while i < n {
             let c = p[i]
             acc |= UInt64(c)
             if c == CSVByte.quote { return .needsGeneric }
             if c == CSVByte.comma {
+                if out.count == nextLF { return .needsGeneric }
                 out.append(i)
-                fieldInRow += 1
             } else if c == CSVByte.lf {
-                var e = i
-                if e > rowStart && p[e - 1] == CSVByte.cr { e -= 1 }
-                out.append(e)
-                fieldInRow += 1
-                if fieldInRow != columns { return .ragged(row: rows, start: rowStart, fields: fieldInRow) }
-                fieldInRow = 0
-                rows += 1
-                rowStart = i + 1
+                if out.count != nextLF { return .needsGeneric }
+                out.append(p[i - 1] == CSVByte.cr ? i - 1 : i)
+                nextLF += columns
             }
             i += 1
         }
-        if rowStart < n {
+        if n > start && p[n - 1] != CSVByte.lf {
+            // The last record has no line terminator.
+            if out.count != nextLF { return .needsGeneric }
             out.append(n)
-            fieldInRow += 1
-            if fieldInRow != columns { return .ragged(row: rows, start: rowStart, fields: fieldInRow) }
-            rows += 1
+            nextLF += columns
         }
+        count = out.count
         nonASCII |= acc & highBits
-        return .rows(rows)
+        return .rows((count - first) / columns)
     }
 
     // MARK: - Generic scanner (RFC 4180)

@@ -1,0 +1,83 @@
+/// Renders a small table for people: a plain aligned text table (`--format table`) or a
+/// GitHub Markdown table (`--format md`).
+///
+/// Collects all rows (tables are for terminals and reports, not for millions of rows), then
+/// writes them with each column as wide as its widest cell. A column whose non-empty cells
+/// all read as numbers is right-aligned; others are left-aligned. Width counts characters
+/// (grapheme clusters), so East Asian wide characters may misalign slightly.
+public struct TextTable: Sendable {
+    public var header: [String]
+    public private(set) var rows: [[String]] = []
+
+    public init(header: [String]) {
+        self.header = header
+    }
+
+    /// Adds a row; missing trailing cells are empty, extra cells are dropped.
+    public mutating func addRow(_ cells: [String]) {
+        var row = Array(cells.prefix(header.count))
+        while row.count < header.count { row.append("") }
+        rows.append(row)
+    }
+
+    /// Whether each column is numeric (right-aligned).
+    var numericColumns: [Bool] {
+        (0..<header.count).map { c in
+            var any = false
+            for row in rows where !row[c].isEmpty {
+                if DecimalParser.parse(row[c]) == nil { return false }
+                any = true
+            }
+            return any
+        }
+    }
+
+    /// The plain text table: header, a dashed rule, rows; columns separated by two spaces.
+    public func plainText() -> String {
+        let cells = [header] + rows.map { $0.map(TextTable.oneLine) }
+        let widths = (0..<header.count).map { c in cells.map { $0[c].count }.max() ?? 0 }
+        let numeric = numericColumns
+        var out = ""
+        for (r, row) in cells.enumerated() {
+            var line = ""
+            for c in 0..<row.count {
+                if c > 0 { line += "  " }
+                line += TextTable.pad(row[c], to: widths[c], right: numeric[c])
+            }
+            while line.last == " " { line.removeLast() }
+            out += line + "\n"
+            if r == 0 {
+                out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The Markdown table; `|` in cells is escaped and line breaks become spaces.
+    public func markdown() -> String {
+        let numeric = numericColumns
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { TextTable.oneLine($0).replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        var out = line(header)
+        out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += line(row) }
+        return out
+    }
+
+    /// Writes the plain text table to `sink`.
+    public func writePlainText(to sink: OutputSink) { sink.write(plainText()) }
+
+    /// Writes the Markdown table to `sink`.
+    public func writeMarkdown(to sink: OutputSink) { sink.write(markdown()) }
+
+    static func oneLine(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return s }
+        return String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    static func pad(_ s: String, to width: Int, right: Bool) -> String {
+        let gap = String(repeating: " ", count: max(0, width - s.count))
+        return right ? gap + s : s + gap
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+@testable import PaceData
+
+/// A fresh empty folder under the system temporary directory.
+func makeTemporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "pace-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+private func read(_ path: String) -> String? {
+    FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+}
+
+@Suite("CSV writer")
+struct CSVWriterTests {
+    @Test("quotes only when needed; inner quotes doubled")
+    func escaping() {
+        #expect(CSVWriter.escape("") == "")
+        #expect(CSVWriter.escape("plain") == "plain")
+        #expect(CSVWriter.escape("a,b") == "\"a,b\"")
+        #expect(CSVWriter.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.escape("two\nlines") == "\"two\nlines\"")
+        #expect(CSVWriter.escape("cr\r") == "\"cr\r\"")
+        #expect(CSVWriter.escape(" padded") == "\" padded\"")
+        #expect(CSVWriter.escape("région") == "région")
+    }
+
+    @Test("what the writer writes, the reader reads back unchanged")
+    func roundTrip() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder + "/out.csv"
+        let rows = [["a,b", "say \"hi\"", "x"], ["two\nlines", "", " lead"], ["NA-like", "ü", "\"\""]]
+        let sink = try OutputSink(path: path)
+        let writer = CSVWriter(sink: sink)
+        writer.writeHeader(["h1", "h,2", "h3"])
+        for row in rows { writer.writeRow(row) }
+        writer.field("n")
+        writer.field(1.5)
+        writer.field(Double.nan)
+        writer.endRow()
+        try sink.commit()
+        let document = try CSVDocument.read(path: path)
+        #expect(document.header == ["h1", "h,2", "h3"])
+        #expect(document.rowCount == 4)
+        for (r, row) in rows.enumerated() {
+            #expect((0..<3).map { document.string(row: r, column: $0) } == row)
+        }
+        #expect(try document.double(row: 3, column: 1) == 1.5)
+        #expect(document.isMissing(row: 3, column: 2))
+        #expect(document.lineNumber(row: 2) == 5)
+    }
+}
+
+@Suite("JSON writers")
+struct JSONWriterTests {
+    @Test("string escaping per RFC 8259")
+    func escaping() {
+        #expect(JSONWriter.quoted("plain") == "\"plain\"")
+        #expect(JSONWriter.quoted("a\"b\\c") == #""a\"b\\c""#)
+        #expect(JSONWriter.quoted("\n\r\t\u{08}\u{0C}") == #""\n\r\t\b\f""#)
+        #expect(JSONWriter.quoted("\u{01}\u{1F}") == #""\u0001\u001f""#)
+        #expect(JSONWriter.quoted("région ✓") == "\"région ✓\"")
+    }
+
+    @Test("nested document: commas, keys, null for non-finite; valid JSON that reads back")
+    func document() throws {
+        let folder = try makeTemporaryFolder()
+        for pretty in [false, true] {
+            let path = folder + "/out\(pretty).json"
+            let sink = try OutputSink(path: path)
+            let json = JSONWriter(sink: sink, pretty: pretty)
+            json.beginObject()
+            json.member("schema", "pace.test/1")
+            json.member("nan", Double.nan)
+            json.member("n", 3)
+            json.member("ok", true)
+            json.key("values")
+            json.beginArray()
+            json.number(0.1)
+            json.number(-1e-300)
+            json.number(Double.infinity)
+            json.beginObject()
+            json.endObject()
+            json.beginArray()
+            json.endArray()
+            json.endArray()
+            json.member("text", "a\"\n")
+            json.endObject()
+            #expect(json.isComplete)
+            try sink.commit()
+            let text = read(path)!
+            if !pretty {
+                #expect(text == #"{"schema":"pace.test/1","nan":null,"n":3,"ok":true,"values":[0.1,-1e-300,null,{},[]],"text":"a\"\n"}"#)
+            }
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+            let values = object["values"] as! [Any]
+            #expect(values[0] as? Double == 0.1)
+            #expect(values[1] as? Double == -1e-300)
+            #expect(values[2] is NSNull)
+            #expect(object["text"] as? String == "a\"\n")
+        }
+    }
+
+    @Test("JSON Lines: one compact object per line")
+    func lines() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder + "/out.jsonl"
+        let sink = try OutputSink(path: path)
+        let writer = JSONLinesWriter(sink: sink)
+        writer.record { $0.member("region", "R1"); $0.member("value", 1.5) }
+        writer.record { $0.member("region", "R\n2"); $0.member("value", Optional<Double>.none) }
+        try sink.commit()
+        #expect(read(path) == "{\"region\":\"R1\",\"value\":1.5}\n{\"region\":\"R\\n2\",\"value\":null}\n")
+    }
+}
+
+@Suite("output sink: atomic files")
+struct OutputSinkTests {
+    @Test("commit replaces the file; nothing else is left in the folder")
+    func commitReplaces() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder + "/r.csv"
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let sink = try OutputSink(path: path)
+        sink.write("new\n")
+        // Larger than the buffer, to exercise direct writes.
+        sink.write([UInt8](repeating: 0x41, count: 200_000))
+        #expect(read(path) == "old\n")
+        try sink.commit()
+        #expect(read(path)!.hasPrefix("new\nAAAA"))
+        #expect(read(path)!.utf8.count == 4 + 200_000)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["r.csv"])
+    }
+
+    @Test("without commit (a failed run) the previous file is kept and the temporary removed")
+    func failureKeepsPrevious() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder + "/r.csv"
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            let sink = try OutputSink(path: path)
+            sink.write([UInt8](repeating: 0x42, count: 100_000))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+        }
+        #expect(read(path) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["r.csv"])
+
+        let fresh = folder + "/never.csv"
+        do {
+            let sink = try OutputSink(path: fresh)
+            sink.write("partial")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+    }
+
+    @Test("an unwritable destination is an OutputError naming it")
+    func unwritable() throws {
+        let path = "/nonexistent-pace-folder/x.csv"
+        #expect(throws: OutputError.self) { try OutputSink(path: path) }
+        do {
+            _ = try OutputSink(path: path)
+        } catch let error as OutputError {
+            #expect(error.description.hasPrefix(path + ": cannot create the output file: "))
+        }
+    }
+}
+
+@Suite("text tables")
+struct TextTableTests {
+    @Test("plain table: numbers right-aligned, text left-aligned")
+    func plain() {
+        var table = TextTable(header: ["region", "value"])
+        table.addRow(["North", "1.5"])
+        table.addRow(["S", "-12"])
+        table.addRow(["Empty"])
+        #expect(table.plainText() == """
+            region  value
+            ------  -----
+            North     1.5
+            S         -12
+            Empty
+
+            """)
+    }
+
+    @Test("markdown: escaped pipes, newlines as spaces, alignment row")
+    func markdown() {
+        var table = TextTable(header: ["name", "n"])
+        table.addRow(["a|b", "1"])
+        table.addRow(["two\nlines", "2"])
+        #expect(table.markdown() == """
+            | name | n |
+            | --- | ---: |
+            | a\\|b | 1 |
+            | two lines | 2 |
+
+            """)
+    }
+}
