@@ -52,7 +52,9 @@ struct Check: ParsableCommand {
             text += "\(report.source): \(report.problemCount - shown) more problems not shown\n"
         }
         text += report.summary + "\n"
-        try writeText(text)
+        let sink = OutputSink()
+        sink.write(text)
+        try sink.commit()
         if report.hasProblems { throw ExitCode(PaceExit.checkFailed) }
     }
 }

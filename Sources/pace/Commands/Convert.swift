@@ -1,6 +1,5 @@
 import ArgumentParser
 import PaceData
-import Glibc
 
 extension ConversionTarget: ExpressibleByArgument {}
 extension ObservationLayout: ExpressibleByArgument {}
@@ -38,7 +37,7 @@ struct Convert: ParsableCommand {
     @Option(help: "Input layout: long (one observation per row) or wide (one column per period or per indicator).")
     var from: ObservationLayout = .long
 
-    @Option(help: "Output format: csv, jsonl, json or table (default: table on a terminal, csv when piped).")
+    @Option(help: "Output format: csv, jsonl, json, table or md (default: table on a terminal, csv when piped).")
     var format: RowFormat?
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
@@ -57,21 +56,16 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        var t0 = timespec(); clock_gettime(CLOCK_MONOTONIC, &t0)
-        func lap(_ what: String) { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); if getenv("PACE_TIMING") != nil { printDiagnostic("\(what) \(Double(t.tv_sec - t0.tv_sec) + Double(t.tv_nsec - t0.tv_nsec) / 1e9)") } }
         let document = try CSVDocument.read(path: file)
-        lap("read")
         let observations = try ObservationSet(document: document, layout: from)
-        lap("load")
         let metadata = try meta.map { try IndicatorMetadata(document: CSVDocument.read(path: $0)) } ?? IndicatorMetadata()
         let result = observations.converted(to: to, tolerance: tolerance, metadata: metadata)
-        lap("convert")
-        let table = ConvertedRows(series: result.series)
-        try table.write(format: format ?? RowFormat.defaultForStdout(output: output), to: output,
-                        schema: "pace.convert/1",
-                        provenance: ["command": "convert", "to": to.rawValue, "source": document.source,
-                                     "tolerance": formatNumber(tolerance)])
-        lap("write")
+        let sink = try OutputSink(path: output)
+        ConvertedRows(series: result.series).write(
+            format: format ?? RowFormat.defaultFor(output: output), to: sink, schema: "pace.convert/1",
+            provenance: [("command", "convert"), ("source", document.source), ("to", to.rawValue),
+                         ("tolerance", formatNumber(tolerance))])
+        try sink.commit()
         reportSkipped(result.skipped, target: to)
     }
 
