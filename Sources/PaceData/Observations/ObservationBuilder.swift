@@ -97,7 +97,7 @@ struct ObservationBuilder {
         openID = id
     }
 
-    private mutating func closeOpenSeries() {
+    mutating func closeOpenSeries() {
         if let store = open {
             stores[Int(openID)] = store
             open = nil
@@ -189,6 +189,89 @@ struct ObservationBuilder {
         let region = regions.table[Int(key.region)]
         return (region.isEmpty ? "" : region + "/") + indicators.table[Int(key.indicator)] + "/"
             + Measure.fromCode(key.measure).rawValue
+    }
+
+    /// Merges the series another builder read from later rows of the same file (no attribute
+    /// columns): new series are appended in their order, common ones are joined period by
+    /// period. Throws the problem with the earliest line: a frequency or unit that differs,
+    /// or a period present in both.
+    mutating func absorb(_ other: ObservationBuilder, periodColumn: Int, unitColumn: Int) throws {
+        closeOpenSeries()
+        var other = other
+        other.closeOpenSeries()
+        rowsKept += other.rowsKept
+        var earliest: InputError?
+        func keep(_ error: InputError) {
+            if earliest == nil || (error.line ?? 0) < (earliest!.line ?? 0) { earliest = error }
+        }
+        for var store in other.stores where !store.values.isEmpty {
+            let region = regions.intern(other.regions.table[Int(store.key.region)])
+            let indicator = indicators.intern(other.indicators.table[Int(store.key.indicator)])
+            let key = SeriesKey(region: region, indicator: indicator, measure: store.key.measure)
+            let unitLine = store.unitLine
+            let unitText = store.unit >= 0 ? other.units.table[Int(store.unit)] : ""
+            store.key = key
+            store.unit = store.unit >= 0 ? units.intern(unitText) : -1
+            guard let id = seriesIndex[key], !stores[Int(id)].values.isEmpty else {
+                if let id = seriesIndex[key] {
+                    stores[Int(id)] = store
+                } else {
+                    seriesIndex[key] = Int32(stores.count)
+                    stores.append(store)
+                }
+                totalSlots += store.values.count
+                continue
+            }
+            var mine = stores[Int(id)]
+            let firstSlot = store.lines.firstIndex(of: Int32(truncatingIfNeeded: store.firstLine)) ?? 0
+            let firstPeriod = Period(ordinal: store.startOrdinal + firstSlot, frequency: store.frequency)!
+            if mine.frequency != store.frequency {
+                keep(InputError(
+                    file: source, line: store.firstLine, column: periodColumn + 1,
+                    problem: "\(store.frequency) period in the \(mine.frequency) series \(label(key)) (first row on line \(mine.firstLine))",
+                    found: firstPeriod.description, expected: "one frequency per series"))
+                continue
+            }
+            if store.unit >= 0 && !unitText.isEmpty {
+                if mine.unit < 0 {
+                    mine.unit = store.unit
+                    mine.unitLine = unitLine
+                } else if mine.unit != store.unit {
+                    keep(InputError(
+                        file: source, line: unitLine, column: unitColumn + 1,
+                        problem: "unit changes within series \(label(key))", found: unitText,
+                        expected: "\"\(units.table[Int(mine.unit)])\" as on line \(mine.unitLine)"))
+                    continue
+                }
+            }
+            let start = min(mine.startOrdinal, store.startOrdinal)
+            let end = max(mine.startOrdinal + mine.values.count, store.startOrdinal + store.values.count)
+            var values = [Double](repeating: .nan, count: end - start)
+            var lines = [Int32](repeating: 0, count: end - start)
+            for i in 0..<mine.values.count {
+                values[mine.startOrdinal - start + i] = mine.values[i]
+                lines[mine.startOrdinal - start + i] = mine.lines[i]
+            }
+            for i in 0..<store.values.count where store.lines[i] != 0 {
+                let slot = store.startOrdinal - start + i
+                if lines[slot] != 0 {
+                    let period = Period(ordinal: start + slot, frequency: store.frequency)!
+                    keep(InputError(
+                        file: source, line: Int(store.lines[i]), column: periodColumn + 1,
+                        problem: "duplicate observation of \(label(key)) for \(period), first on line \(lines[slot])",
+                        found: period.description, expected: "one row per region, indicator, period and measure"))
+                    continue
+                }
+                values[slot] = store.values[i]
+                lines[slot] = store.lines[i]
+            }
+            totalSlots += values.count - mine.values.count
+            mine.startOrdinal = start
+            mine.values = values
+            mine.lines = lines
+            stores[Int(id)] = mine
+        }
+        if let earliest { throw earliest }
     }
 
     /// The series read, in order of first appearance.

@@ -102,22 +102,27 @@ extension Period {
     /// String: for writers that print millions of periods.
     @inlinable
     public func appendCanonical(to buffer: inout [UInt8]) {
-        let y = year
-        buffer.append(UInt8(0x30 + y / 1000 % 10))
-        buffer.append(UInt8(0x30 + y / 100 % 10))
-        buffer.append(UInt8(0x30 + y / 10 % 10))
-        buffer.append(UInt8(0x30 + y % 10))
-        let k = position
-        switch frequency {
-        case .annual:
-            break
-        case .quarterly:
-            buffer.append(0x51)
-            buffer.append(UInt8(0x30 + k))
-        case .monthly:
-            buffer.append(0x2D)
-            buffer.append(UInt8(0x30 + k / 10))
-            buffer.append(UInt8(0x30 + k % 10))
+        let y = year, k = position
+        var scratch: UInt64 = 0
+        let count: Int = withUnsafeMutableBytes(of: &scratch) { b in
+            b[0] = UInt8(truncatingIfNeeded: 0x30 + y / 1000 % 10)
+            b[1] = UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10)
+            b[2] = UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10)
+            b[3] = UInt8(truncatingIfNeeded: 0x30 + y % 10)
+            switch frequency {
+            case .annual:
+                return 4
+            case .quarterly:
+                b[4] = 0x51
+                b[5] = UInt8(truncatingIfNeeded: 0x30 + k)
+                return 6
+            case .monthly:
+                b[4] = 0x2D
+                b[5] = UInt8(truncatingIfNeeded: 0x30 + k / 10)
+                b[6] = UInt8(truncatingIfNeeded: 0x30 + k % 10)
+                return 7
+            }
         }
+        withUnsafeBytes(of: &scratch) { buffer.append(contentsOf: $0[0..<count]) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import PaceData
 
 #if canImport(Glibc)
@@ -77,34 +78,86 @@ struct ConvertedRows {
         json.member("note", note)
     }
 
-    /// CSV written row by row into a reused byte buffer: the fields shared by a series
-    /// (region, indicator, measure) are escaped once per series, periods are written as bytes.
+    /// CSV, formatted in batches of series on two threads into reused byte buffers and
+    /// written in order: the fields shared by a series (region, indicator, measure) are
+    /// escaped once, periods and numbers are written as bytes (`appendNumber`, equal to
+    /// `formatNumber`).
     private func writeCSV(to sink: OutputSink) {
         sink.write(ConvertedRows.header.joined(separator: ",") + "\n")
-        var row: [UInt8] = []
-        row.reserveCapacity(256)
-        var prefix: [UInt8] = []
-        var measure: [UInt8] = []
-        var current = -1
-        forEachRow { number, s, k, note in
-            if number != current {
-                current = number
-                prefix = Array((CSVWriter.escape(s.region) + "," + CSVWriter.escape(s.indicator) + ",").utf8)
-                measure = Array(("," + s.measure.rawValue + ",").utf8)
+        let lanes = 2
+        let batchRows = 1 << 15
+        let buffers = BatchBuffers(count: lanes)
+        var next = 0
+        while next < series.count {
+            // Cut the next `lanes` batches of about `batchRows` rows each.
+            var ranges: [Range<Int>] = []
+            var start = next
+            for _ in 0..<lanes where start < series.count {
+                var end = start
+                var rows = 0
+                while end < series.count, rows < batchRows {
+                    rows += series[end].count
+                    end += 1
+                }
+                ranges.append(start..<end)
+                start = end
             }
-            row.removeAll(keepingCapacity: true)
+            next = start
+            let work = ranges
+            let all = series
+            DispatchQueue.concurrentPerform(iterations: work.count) { lane in
+                buffers.fill(lane) { buffer in
+                    for i in work[lane] { ConvertedRows.appendCSVRows(of: all[i], to: &buffer) }
+                }
+            }
+            for lane in 0..<work.count { buffers.write(lane, to: sink) }
+        }
+    }
+
+    /// Appends the CSV rows of one series.
+    static func appendCSVRows(of s: ObservationSeries, to row: inout [UInt8]) {
+        let prefix = Array((CSVWriter.escape(s.region) + "," + CSVWriter.escape(s.indicator) + ",").utf8)
+        let measure = Array(("," + s.measure.rawValue + ",").utf8)
+        let decimals = s.effectiveDecimals
+        let noNotes = s.notes.isEmpty
+        for k in 0..<s.count {
+            let note = noNotes ? nil : s.notes[k]
+            let value = s.values[k]
+            if value.isNaN && note == nil { continue }
             row.append(contentsOf: prefix)
             s.period(at: k).appendCanonical(to: &row)
             row.append(contentsOf: measure)
-            var number = formatNumber(s.values[k])
-            number.withUTF8 { row.append(contentsOf: $0) }
+            if !value.isNaN { appendNumber(value, decimals: decimals, to: &row) }
             row.append(0x2C)
             if let note {
                 var escaped = CSVWriter.escape(note)
                 escaped.withUTF8 { row.append(contentsOf: $0) }
             }
             row.append(0x0A)
-            sink.write(row)
         }
+    }
+}
+
+/// One reusable byte buffer per thread; each thread touches only its own lane object.
+final class BatchBuffers: @unchecked Sendable {
+    final class Lane {
+        var bytes: [UInt8] = []
+        init() { bytes.reserveCapacity(1 << 21) }
+    }
+
+    private let lanes: [Lane]
+
+    init(count: Int) {
+        lanes = (0..<count).map { _ in Lane() }
+    }
+
+    func fill(_ lane: Int, _ body: (inout [UInt8]) -> Void) {
+        let l = lanes[lane]
+        l.bytes.removeAll(keepingCapacity: true)
+        body(&l.bytes)
+    }
+
+    func write(_ lane: Int, to sink: OutputSink) {
+        sink.write(lanes[lane].bytes)
     }
 }
