@@ -22,14 +22,14 @@ public enum ConversionError: Error, Sendable, Equatable, CustomStringConvertible
 @inlinable
 func roundToDecimals(_ x: Double, _ decimals: Int?) -> Double {
     guard let d = decimals, d >= 0, d <= 15, x.isFinite else { return x }
-    let scale = powersOfTen[d]
+    let scale = decimalScales[d]
     let m = (x * scale).rounded()
     guard abs(m) < 9_007_199_254_740_992 else { return x }
     return m / scale
 }
 
 @usableFromInline
-let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+let decimalScales: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
 /// "covers 2024-01 to 2024-02": the note on a value that spans several periods.
 func coverageNote(from first: Period, to last: Period) -> String {

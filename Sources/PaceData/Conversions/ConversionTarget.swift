@@ -30,7 +30,7 @@ public struct ConversionResult: Sendable {
     /// Published against recomputed growth, for every series where both exist.
     public var comparisons: [GrowthComparison]
 
-    public struct Skipped: Sendable, Equatable {
+    public struct Skipped: Error, Sendable, Equatable {
         public var region: String
         public var indicator: String
         public var reason: String

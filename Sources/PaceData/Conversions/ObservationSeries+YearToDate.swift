@@ -17,12 +17,14 @@ extension ObservationSeries {
         var notes: [Int: String] = [:]
         var coverage: [Int: Int] = [:]
         var last = -1  // index of the last value seen this year, −1 when none
+        let decimals = effectiveDecimals
         values.withUnsafeBufferPointer { v in
             out.withUnsafeMutableBufferPointer { o in
                 var position = start.ordinal % n  // 0-based position in the year
                 for i in 0..<v.count {
                     if position == 0 { last = -1 }
                     let x = v[i]
+                    if x.isNaN, hasRow(at: i) { notes[i] = "missing in the source" }
                     if !x.isNaN {
                         let span: Int
                         if last >= 0 {
@@ -63,6 +65,7 @@ extension ObservationSeries {
         var out = [Double](repeating: .nan, count: count)
         var notes: [Int: String] = [:]
         var sum = 0.0
+        let decimals = effectiveDecimals
         // `covered` = index through which the year is fully summed; the year starts covered
         // through the period before its first. `hole` = first period of the year with no level.
         var covered = 0
@@ -75,6 +78,7 @@ extension ObservationSeries {
                 hole = nil
             }
             let x = values[i]
+            if x.isNaN, hasRow(at: i) { notes[i] = "missing in the source" }
             if !x.isNaN {
                 let firstCovered = i - periodsCovered(at: i) + 1
                 if hole == nil, firstCovered == covered + 1 {

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension ObservationSet {
     /// Converts every (region, indicator) of the set to `target` (SPEC §3), choosing the inputs:
     ///
@@ -17,25 +19,76 @@ extension ObservationSet {
     /// year-to-date values) are listed in ``ConversionResult/skipped`` with the reason.
     public func converted(to target: ConversionTarget, tolerance: Double = 0.1,
                           metadata: IndicatorMetadata = IndicatorMetadata()) -> ConversionResult {
-        var result = ConversionResult(series: [], skipped: [], comparisons: [])
-        result.series.reserveCapacity(series.count)
-        for group in groupedByIndicator() {
-            let members = group.map { series[$0] }
-            var plan = GroupPlan(members: members, kind: metadata.kind(of: members[0].indicator), tolerance: tolerance)
-            do {
-                if let converted = try plan.convert(to: target) {
-                    result.series.append(converted)
-                } else {
-                    result.skipped.append(.init(region: members[0].region, indicator: members[0].indicator,
-                                                reason: plan.skipReason ?? "nothing to convert"))
-                }
-            } catch {
-                result.skipped.append(.init(region: members[0].region, indicator: members[0].indicator,
-                                            reason: String(describing: error)))
+        let groups = groupedByIndicator()
+        // Groups are independent: large sets are converted on two threads, each filling its
+        // own half of the outcome slots.
+        let outcomes = GroupOutcomes(count: groups.count)
+        let lanes = groups.count >= 4096 ? 2 : 1
+        let all = self
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            let range = lane == 0 ? 0..<(groups.count / lanes) : (groups.count / lanes)..<groups.count
+            for g in range {
+                outcomes.set(g, all.convertGroup(groups[g], to: target, tolerance: tolerance, metadata: metadata))
             }
-            result.comparisons.append(contentsOf: plan.comparisons)
+        }
+        var result = ConversionResult(series: [], skipped: [], comparisons: [])
+        result.series.reserveCapacity(groups.count)
+        for g in 0..<groups.count {
+            let outcome = outcomes.take(g)
+            switch outcome.converted {
+            case .success(let s): result.series.append(s)
+            case .failure(let skipped): result.skipped.append(skipped)
+            }
+            result.comparisons.append(contentsOf: outcome.comparisons)
         }
         return result
+    }
+
+    private func convertGroup(_ group: [Int], to target: ConversionTarget, tolerance: Double,
+                              metadata: IndicatorMetadata) -> GroupOutcome {
+        let members = group.map { series[$0] }
+        var plan = GroupPlan(members: members, kind: metadata.kind(of: members[0].indicator), tolerance: tolerance)
+        let converted: Result<ObservationSeries, ConversionResult.Skipped>
+        do {
+            if let s = try plan.convert(to: target) {
+                converted = .success(s)
+            } else {
+                converted = .failure(.init(region: members[0].region, indicator: members[0].indicator,
+                                           reason: plan.skipReason ?? "nothing to convert"))
+            }
+        } catch {
+            converted = .failure(.init(region: members[0].region, indicator: members[0].indicator,
+                                       reason: String(describing: error)))
+        }
+        return GroupOutcome(converted: converted, comparisons: plan.comparisons)
+    }
+}
+
+struct GroupOutcome {
+    var converted: Result<ObservationSeries, ConversionResult.Skipped>
+    var comparisons: [GrowthComparison]
+}
+
+/// Outcome slots written by at most one thread each, read after the threads are joined.
+final class GroupOutcomes: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<GroupOutcome?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: max(count, 1))
+    }
+
+    deinit {
+        slots.deinitialize(count: max(count, 1))
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ outcome: GroupOutcome) { slots[index] = outcome }
+    func take(_ index: Int) -> GroupOutcome {
+        defer { slots[index] = nil }
+        return slots[index]!
     }
 }
 

@@ -55,31 +55,4 @@ extension UnsafeBufferPointer where Element == UInt8 {
         if lo == 0 && hi == count { return self }
         return UnsafeBufferPointer(rebasing: self[lo..<hi])
     }
-
-    /// Number of decimal places written in a number's text (`12.340` → 3, `1.5e-2` → 3,
-    /// `12` → 0); used to round sums and differences back to the source's precision.
-    @inline(__always)
-    func decimalPlaces() -> Int {
-        var i = 0
-        while i < count, self[i] != 0x2E /* . */ {
-            if self[i] | 0x20 == 0x65 /* e */ { break }
-            i += 1
-        }
-        var places = 0
-        if i < count, self[i] == 0x2E {
-            i += 1
-            while i < count, self[i] >= 0x30, self[i] <= 0x39 { places += 1; i += 1 }
-        }
-        if i < count, self[i] | 0x20 == 0x65 {
-            i += 1
-            var negative = false
-            if i < count, self[i] == 0x2D { negative = true; i += 1 } else if i < count, self[i] == 0x2B { i += 1 }
-            var exponent = 0
-            while i < count, self[i] >= 0x30, self[i] <= 0x39, exponent < 1000 {
-                exponent = exponent * 10 + Int(self[i] - 0x30); i += 1
-            }
-            places += negative ? exponent : -exponent
-        }
-        return Swift.max(places, 0)
-    }
 }

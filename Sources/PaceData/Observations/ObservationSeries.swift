@@ -25,9 +25,10 @@ public struct ObservationSeries: Sendable, Equatable {
     public var notes: [Int: String]
     /// Sparse: index → number of periods (> 1) the value covers, ending at that period.
     public var coverage: [Int: Int]
-    /// Most decimal places written in the source figures, when known. Sums and differences
-    /// of such figures are exact decimals with that many places, so additive conversions
-    /// round their results to it and print `289.8 − 160.1` as `129.7`, not `129.70000000000002`.
+    /// Decimal places of the figures, when known; `nil` means "infer from the values" (see
+    /// ``effectiveDecimals``). Sums and differences of decimals with d places are exact decimals
+    /// with d places, so additive conversions round their results to d and give
+    /// `289.8 − 160.1` as `129.7`, not `129.70000000000002`.
     public var decimals: Int?
     /// Extra columns of the source file kept as attributes (e.g. `source`).
     public var attributes: [SeriesAttribute]
@@ -77,7 +78,22 @@ public struct ObservationSeries: Sendable, Equatable {
     /// Whether the file had a row for `values[index]` (always true for computed series).
     public func hasRow(at index: Int) -> Bool { sourceLines.isEmpty || sourceLines[index] != 0 }
     /// Number of periods `values[index]` covers (1 unless recorded in ``coverage``).
-    public func periodsCovered(at index: Int) -> Int { coverage[index] ?? 1 }
+    public func periodsCovered(at index: Int) -> Int { coverage.isEmpty ? 1 : coverage[index] ?? 1 }
+    /// ``decimals`` when set, otherwise the fewest decimal places d ≤ 10 with which every value
+    /// is the double nearest to a decimal with d places (a value read from `160.10` has 1);
+    /// `nil` when some value needs more (then results are not rounded).
+    public var effectiveDecimals: Int? {
+        if let decimals { return decimals }
+        var d = 0
+        for x in values where !x.isNaN {
+            while roundToDecimals(x, d) != x {
+                d += 1
+                if d > 10 { return nil }
+            }
+        }
+        return d
+    }
+
     /// "region/indicator/measure" for messages (region left out when empty).
     public var label: String {
         (region.isEmpty ? "" : region + "/") + indicator + "/" + measure.rawValue

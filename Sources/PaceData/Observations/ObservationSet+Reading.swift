@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
 /// The two shapes of observation file `pace convert --from` accepts.
 public enum ObservationLayout: String, Sendable, CaseIterable {
     /// One observation per row: `region,indicator,period,measure,value[,unit]`, or
@@ -32,7 +39,7 @@ extension ObservationSet {
         var builder = ObservationBuilder(source: document.source, collecting: false,
                                          expectedRows: document.rowCount * (layout == .long ? 1 : 4))
         try ObservationSet.load(document, layout: layout, into: &builder)
-        self = try builder.build()
+        self = builder.build()
     }
 
     /// Reads observations keeping going after problems (for `pace check`): rows with a problem
@@ -45,7 +52,7 @@ extension ObservationSet {
         var builder = ObservationBuilder(source: document.source, collecting: true, problemLimit: limit,
                                          expectedRows: document.rowCount)
         try ObservationSet.load(document, layout: layout, into: &builder)
-        let set = try builder.build()
+        let set = builder.build()
         return (set, builder.problems, builder.problemCount)
     }
 
@@ -75,7 +82,18 @@ extension ObservationSet {
                    found: document.header.joined(separator: ","), expected: expected)
     }
 
-    private static func loadLong(_ document: CSVDocument, into builder: inout ObservationBuilder) throws {
+    /// Where the long layout's columns are.
+    struct LongColumns: Sendable {
+        var indicator: Int
+        var period: Int
+        var value: Int
+        var region: Int?
+        var measure: Int?
+        var unit: Int?
+        var attributes: [Int]
+    }
+
+    static func longColumns(_ document: CSVDocument) throws -> LongColumns {
         let columns = headerIndex(document)
         let expectedHeader = "a header with region,indicator,period,measure,value (region and measure optional) or series,period,value"
         guard let indicatorColumn = columns["indicator"] ?? columns["series"] else {
@@ -86,7 +104,32 @@ extension ObservationSet {
         let regionColumn = columns["region"], measureColumn = columns["measure"], unitColumn = columns["unit"]
         let used: Set<Int> = Set([indicatorColumn, periodColumn, valueColumn, regionColumn, measureColumn, unitColumn]
             .compactMap { $0 })
-        let attributeColumns = (0..<document.columnCount).filter { !used.contains($0) }
+        return LongColumns(indicator: indicatorColumn, period: periodColumn, value: valueColumn, region: regionColumn,
+                           measure: measureColumn, unit: unitColumn,
+                           attributes: (0..<document.columnCount).filter { !used.contains($0) })
+    }
+
+    private static func loadLong(_ document: CSVDocument, into builder: inout ObservationBuilder) throws {
+        let columns = try longColumns(document)
+        // The whole value column at once (fast path, two threads on large files); when some
+        // cell is not a number, cells are parsed one by one so problems come in row order.
+        let parsedValues = try? document.doubleColumn(columns.value)
+        let rows = document.rowCount
+        if !builder.collecting, columns.attributes.isEmpty, rows >= 200_000 {
+            // Two halves on two threads, then merged in file order.
+            let split = SplitLoad(document: document, columns: columns, values: parsedValues, builder: builder)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in split.run(half) }
+            builder = try split.merged()
+            return
+        }
+        try loadLongRows(document, columns: columns, rows: 0..<rows, values: parsedValues, into: &builder)
+    }
+
+    static func loadLongRows(_ document: CSVDocument, columns: LongColumns, rows: Range<Int>, values parsedValues: [Double]?,
+                             into builder: inout ObservationBuilder) throws {
+        let indicatorColumn = columns.indicator, periodColumn = columns.period, valueColumn = columns.value
+        let regionColumn = columns.region, measureColumn = columns.measure, unitColumn = columns.unit
+        let attributeColumns = columns.attributes
         builder.setAttributes(attributeColumns.map { document.header[$0].trimmingASCIISpaces() })
         var attributes = [Int32](repeating: -1, count: attributeColumns.count)
         let blank = builder.regions.intern("")
@@ -94,7 +137,7 @@ extension ObservationSet {
         var lastMeasure = Measure.level
         var haveMeasure = false
 
-        for row in 0..<document.rowCount {
+        for row in rows {
             // Region and indicator: interned from bytes.
             let region = regionColumn.map { c in document.withFieldBytes(row: row, column: c) { builder.regions.intern($0) } } ?? blank
             let indicator = document.withFieldBytes(row: row, column: indicatorColumn) { builder.indicators.intern($0) }
@@ -110,7 +153,10 @@ extension ObservationSet {
                 let parsed: Measure? = document.withFieldBytes(row: row, column: c) { raw in
                     let bytes = raw.trimmingASCIISpaces()
                     if bytes.isEmpty { return .level }
-                    if haveMeasure, bytes.elementsEqual(lastMeasureBytes) { return lastMeasure }
+                    if haveMeasure, bytes.count == lastMeasureBytes.count,
+                       lastMeasureBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                        return lastMeasure
+                    }
                     guard let m = Measure.parse(bytes: bytes) else { return nil }
                     lastMeasureBytes = Array(bytes)
                     lastMeasure = m
@@ -130,12 +176,14 @@ extension ObservationSet {
                 try builder.fail(badPeriod(document, row: row, column: periodColumn))
                 continue
             }
-            let value: Double
-            do {
-                value = try document.double(row: row, column: valueColumn) ?? .nan
-            } catch let error as InputError {
-                try builder.fail(error)
-                continue
+            var value = parsedValues?[row] ?? .nan
+            if value.isNaN {
+                do {
+                    value = try document.double(row: row, column: valueColumn) ?? .nan
+                } catch let error as InputError {
+                    try builder.fail(error)
+                    continue
+                }
             }
             if !value.isFinite && !(value.isNaN && document.isMissing(row: row, column: valueColumn)) {
                 try builder.fail(InputError(file: document.source, line: document.lineNumber(row: row),
@@ -144,16 +192,14 @@ extension ObservationSet {
                                             expected: "a decimal number, or empty or NA when missing"))
                 continue
             }
-            let decimals = value.isNaN ? 0
-                : document.withFieldBytes(row: row, column: valueColumn) { $0.trimmingASCIISpaces().decimalPlaces() }
             let unit = unitColumn.map { c in document.withFieldBytes(row: row, column: c) { builder.units.intern($0) } } ?? -1
             for (k, c) in attributeColumns.enumerated() {
                 attributes[k] = document.withFieldBytes(row: row, column: c) { builder.attributeInterners[k].intern($0) }
             }
             let line = document.lineNumber(row: row)
             let id = builder.seriesID(region: region, indicator: indicator, measure: measure,
-                                      frequency: period.frequency, line: line, ordinal: period.ordinal)
-            try builder.append(series: id, period: period, value: value, decimals: decimals, unit: unit, line: line,
+                                      frequency: period.frequency, line: line)
+            try builder.append(series: id, period: period, value: value, unit: unit, line: line,
                                periodColumn: periodColumn, unitColumn: unitColumn ?? 0, attributes: attributes)
         }
     }
@@ -164,5 +210,54 @@ extension ObservationSet {
         return InputError(file: document.source, line: document.lineNumber(row: row), column: column + 1,
                           problem: text.trimmingASCIISpaces().isEmpty ? "missing period" : "bad period",
                           found: text, expected: diagnosis.expected)
+    }
+}
+
+/// The long reader on two halves of the rows at once; each half has its own builder, and the
+/// second is merged into the first. The problem reported is the first in file order.
+final class SplitLoad: @unchecked Sendable {
+    /// One half's state, touched only by the thread running that half.
+    final class Half {
+        var builder: ObservationBuilder
+        var error: Error?
+        init(_ builder: ObservationBuilder) { self.builder = builder }
+    }
+
+    let document: CSVDocument
+    let columns: ObservationSet.LongColumns
+    let values: [Double]?
+    let middle: Int
+    let halves: [Half]
+
+    init(document: CSVDocument, columns: ObservationSet.LongColumns, values: [Double]?, builder: ObservationBuilder) {
+        self.document = document
+        self.columns = columns
+        self.values = values
+        middle = document.rowCount / 2
+        halves = [Half(builder), Half(builder)]
+    }
+
+    func run(_ index: Int) {
+        let half = halves[index]
+        let rows = index == 0 ? 0..<middle : middle..<document.rowCount
+        do {
+            try ObservationSet.loadLongRows(document, columns: columns, rows: rows, values: values, into: &half.builder)
+        } catch {
+            half.error = error
+        }
+    }
+
+    func merged() throws -> ObservationBuilder {
+        if let first = halves[0].error { throw first }
+        var builder = halves[0].builder
+        do {
+            try builder.absorb(halves[1].builder, periodColumn: columns.period, unitColumn: columns.unit ?? 0)
+        } catch let mergeError as InputError {
+            // A problem inside the second half may come before the merge's in the file.
+            if let second = halves[1].error as? InputError, (second.line ?? 0) < (mergeError.line ?? 0) { throw second }
+            throw mergeError
+        }
+        if let second = halves[1].error { throw second }
+        return builder
     }
 }

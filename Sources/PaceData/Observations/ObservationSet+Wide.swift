@@ -104,11 +104,9 @@ extension ObservationSet {
                                                 expected: "a decimal number, or empty or NA when missing"))
                     continue
                 }
-                let decimals = value.isNaN ? 0
-                    : document.withFieldBytes(row: row, column: cell.column) { $0.trimmingASCIISpaces().decimalPlaces() }
                 let id = builder.seriesID(region: region, indicator: indicator, measure: measure,
-                                          frequency: period.frequency, line: line, ordinal: period.ordinal)
-                try builder.append(series: id, period: period, value: value, decimals: decimals, unit: unit,
+                                          frequency: period.frequency, line: line)
+                try builder.append(series: id, period: period, value: value, unit: unit,
                                    line: line, periodColumn: cell.column, unitColumn: unitColumn ?? 0,
                                    attributes: attributes)
             }

@@ -89,10 +89,40 @@ extension Period: LosslessStringConvertible {
                 expected = "a quarter 1–4, as in 2024Q1"
             } else if lowered.first == 0x6D {
                 expected = "a month 1–12, as in 2024M3 or 2024M03"
-            } else if rest.first == 0x2D {
+            } else if rest.first == 0x2D, rest.count <= 3 {
                 expected = "a two-digit month 01–12, as in 2024-03"
             }
         }
         return PeriodSyntaxError(found: text, expected: expected)
+    }
+}
+
+extension Period {
+    /// Appends the canonical spelling (`2024`, `2024Q1`, `2024-03`) as UTF-8, without building a
+    /// String: for writers that print millions of periods.
+    @inlinable
+    public func appendCanonical(to buffer: inout [UInt8]) {
+        let y = year, k = position
+        var scratch: UInt64 = 0
+        let count: Int = withUnsafeMutableBytes(of: &scratch) { b in
+            b[0] = UInt8(truncatingIfNeeded: 0x30 + y / 1000 % 10)
+            b[1] = UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10)
+            b[2] = UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10)
+            b[3] = UInt8(truncatingIfNeeded: 0x30 + y % 10)
+            switch frequency {
+            case .annual:
+                return 4
+            case .quarterly:
+                b[4] = 0x51
+                b[5] = UInt8(truncatingIfNeeded: 0x30 + k)
+                return 6
+            case .monthly:
+                b[4] = 0x2D
+                b[5] = UInt8(truncatingIfNeeded: 0x30 + k / 10)
+                b[6] = UInt8(truncatingIfNeeded: 0x30 + k % 10)
+                return 7
+            }
+        }
+        withUnsafeBytes(of: &scratch) { buffer.append(contentsOf: $0[0..<count]) }
     }
 }
