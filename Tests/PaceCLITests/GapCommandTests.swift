@@ -118,4 +118,33 @@ struct GapCommandTests {
         #expect(good.status == 0 && good.stdout.isEmpty)
         #expect(try String(contentsOf: out, encoding: .utf8).hasPrefix("# pace gap"))
     }
+
+    @Test("--kinds makes a stock; a planned decline leaves task_share empty with the reason in notes; data from stdin")
+    func kindsAndStdin() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-gap-kinds-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let kinds = dir.appendingPathComponent("kinds.csv"), targetsFile = dir.appendingPathComponent("targets.csv")
+        try "indicator,kind\nloans,stock\n".write(to: kinds, atomically: true, encoding: .utf8)
+        try "indicator,year,type,target\nloans,2024,growth,-2\n".write(to: targetsFile, atomically: true, encoding: .utf8)
+        let data = "indicator,period,measure,value\nloans,2023Q2,stock,103\nloans,2023Q4,stock,110\nloans,2024Q2,stock,111\n"
+        let run = try runPace(["gap", "-", "--targets", targetsFile.path, "--as-of", "2024Q2", "--kinds", kinds.path,
+                               "--format", "csv"], stdin: data)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("# input: kinds "))
+        let row = try #require(csvLines(run.stdout).dropFirst().first)
+        #expect(row.hasPrefix(",loans,2024,2024Q2,growth,-2,,111,0.5,,"))
+        #expect(row.contains("task share undefined: the planned change T − S_2023 is -2.2 ≤ 0; remaining to target -3.2"))
+    }
+
+    @Test("--method trend runs with a seed and is deterministic")
+    func trend() throws {
+        let args = ["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "trend", "--years", "5",
+                    "--seed", "42", "--paths", "500", "--format", "csv"]
+        let a = try runPace(args), b = try runPace(args)
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout.contains("seed=42 paths=500"))
+        let first = try #require(csvLines(a.stdout).dropFirst().first).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(first[24] == "trend" && Double(first[16]) != nil && Double(first[22]) != nil)
+    }
 }
