@@ -79,4 +79,31 @@ struct TrendProjectionTests {
             .row(for: s, target: growthTarget(5))
         #expect(row.projected == nil && row.notes.contains { $0.hasPrefix("no trend projection") })
     }
+
+    @Test("a stock: the simulated year-end balance; growth-only data: bounds reported as growth")
+    func stockAndGrowthOnly() throws {
+        var stock = GapSeries(region: "A", indicator: "loans", periodsPerYear: 4, kind: .stock, firstYear: 2019, yearCount: 6)
+        var t = 0
+        for y in 2019...2024 {
+            for q in 1...(y == 2024 ? 3 : 4) {
+                t += 1
+                stock.set(.stock, year: y, position: q, value: 100 * exp(0.02 * Double(t) + 0.003 * sin(Double(t))))
+            }
+        }
+        let analyzer = try GapAnalyzer(options: trendOptions())
+        let target = GapTarget(region: "A", indicator: "loans", year: 2024, type: .growth, target: 0)
+        let row = analyzer.row(for: stock, target: target)
+        // Trend growth of the balance, 0.08 a year in logs, from the 2023Q4 balance whose
+        // wiggle is 0.003·sin(20): about 8.0%, far above a 0% target. Tolerance 0.15 points
+        // for what the quarter dummies absorb of the wiggle and the simulation's median.
+        let expected: Double = 100 * (exp(0.08 - 0.003 * sin(20.0)) - 1)
+        #expect(abs(row.projectedGrowth! - expected) < 0.15)
+        #expect(row.pMeet == 1)
+        var growth = GapSeries(region: "A", indicator: "gdp", periodsPerYear: 4, firstYear: 2019, yearCount: 6)
+        for y in 2019...2024 { for q in 1...(y == 2024 ? 3 : 4) { growth.set(.yoy, year: y, position: q, value: 5 + 0.1 * Double(q)) } }
+        let g = analyzer.row(for: growth, target: growthTarget(5))
+        #expect(g.projected == nil && g.lo95 != nil && g.hi95 != nil)
+        #expect(g.lo95! < g.projectedGrowth! && g.projectedGrowth! < g.hi95!)
+        #expect(abs(g.projectedGrowth! - 5.25) < 0.5)
+    }
 }
