@@ -80,7 +80,9 @@ enum CSVScanner {
         // Wrapping arithmetic throughout (no overflow traps: offsets are below 2³², counts
         // below the buffer capacity), which keeps the loop's state in registers.
         while i &+ 8 <= n {
-            if _slowPath(count &+ 8 > capacity) {
+            // Room for up to eight positions plus the spare slot written when a word has no
+            // line feed (index `count + found`, at most `count + 8`).
+            if _slowPath(count &+ 9 > capacity) {
                 out.count = count
                 out.grow(to: capacity &* 2)
                 base = out.base
