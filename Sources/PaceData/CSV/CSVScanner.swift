@@ -75,6 +75,8 @@ enum CSVScanner {
         var base = out.base
         var capacity = out.capacity
         defer { out.count = count }
+        var quoteSeen: UInt64 = 0
+        var broken = false
         while i + 8 <= n {
             if _slowPath(count + 8 > capacity) {
                 out.count = count
@@ -84,7 +86,8 @@ enum CSVScanner {
             }
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             acc |= w
-            if _slowPath(zeroBytes(w ^ quotes) != 0) { return .needsGeneric }
+            // Quotes are only recorded here; the result is discarded if any was seen.
+            quoteSeen |= zeroBytes(w ^ quotes)
             let lf = zeroBytes(w ^ lfs)
             let all = zeroBytes(w ^ commas) | lf
             let found = countMarks(all)
@@ -103,22 +106,36 @@ enum CSVScanner {
                     k += 1
                 }
             }
-            if lf != 0 {
+            if _fastPath(lf & (lf &- 1) == 0) {
+                // At most one line feed (records longer than 8 bytes): handled without a
+                // branch on whether there is one, since that alternates unpredictably.
+                let bit = lf & (0 &- lf)
+                let hasLF = lf != 0
+                let index = count + countMarks(all & (bit &- 1))
+                broken = broken || (hasLF && index != nextLF)
+                nextLF += hasLF ? columns : 0
+                // With no line feed, `pos - 1` is the word's last byte and `index` a spare slot.
+                let pos = i + (bit.trailingZeroBitCount >> 3)
+                let cr = hasLF && p[pos - 1] == CSVByte.cr
+                base[index] &-= cr ? 1 : 0
+            } else {
                 var l = lf
                 while l != 0 {
                     let bit = l & (0 &- l)
                     l &= l &- 1
                     let index = count + countMarks(all & (bit &- 1))
-                    if _slowPath(index != nextLF) { return .needsGeneric }
+                    broken = broken || index != nextLF
                     nextLF += columns
                     let pos = i + (bit.trailingZeroBitCount >> 3)
                     if p[pos - 1] == CSVByte.cr { base[index] = UInt32(truncatingIfNeeded: pos - 1) }
                 }
             }
             count += found
-            if _slowPath(count > nextLF) { return .needsGeneric }
+            broken = broken || count > nextLF
+            if _slowPath(broken) { return .needsGeneric }
             i += 8
         }
+        if quoteSeen != 0 { return .needsGeneric }
         out.count = count
         while i < n {
             let c = p[i]
