@@ -21,7 +21,7 @@ struct Pace: ParsableCommand {
             2 bad input or runtime error; 64 usage error.
             """,
         version: paceVersion,
-        subcommands: [Regress.self, Convert.self, Check.self]
+        subcommands: [Regress.self, Convert.self, Check.self, Forecast.self, Filter.self, Decompose.self]
     )
 }
 
