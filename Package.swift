@@ -59,7 +59,7 @@ let package = Package(
             name: "PaceGapTests",
             dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
-        .testTarget(name: "PaceCLITests", dependencies: ["pace"]),
+        .testTarget(name: "PaceCLITests", dependencies: ["pace", "PaceForecast"]),
     ]
 )
 

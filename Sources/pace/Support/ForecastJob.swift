@@ -121,6 +121,8 @@ enum ForecastJob {
             return .failure(error)
         } catch let error as InputError {
             return .failure(CommandFailure(description: error.description))
+        } catch let error as SeriesFailure {
+            return .failure(CommandFailure(description: error.description))
         } catch {
             return .failure(CommandFailure(description: SeriesFailure(source: series.source, label: series.label,
                                                                       message: String(describing: error)).description))

@@ -22,7 +22,9 @@ struct InputSeries: Sendable {
     func period(at index: Int) -> Period { start.advanced(by: index)! }
 
     /// "region/name" (region left out when empty), for messages.
-    var label: String { region.isEmpty ? name : region + "/" + name }
+    var label: String {
+        (region.isEmpty ? name : region + "/" + name) + (measure == .level ? "" : " (\(measure.rawValue))")
+    }
 
     /// The located error for the value at `index` (0-based).
     func error(at index: Int, problem: String, expected: String? = nil) -> InputError {
@@ -101,17 +103,19 @@ enum SeriesSelection {
     /// The observed stretch of a series, refusing missing values inside it.
     static func complete(_ s: ObservationSeries, source: String) throws -> InputSeries {
         let values = s.values
+        let label = (s.region.isEmpty ? "" : s.region + "/") + s.indicator
+            + (s.measure == .level ? "" : " (\(s.measure.rawValue))")
         guard let first = values.firstIndex(where: { !$0.isNaN }),
               let last = values.lastIndex(where: { !$0.isNaN }) else {
             let line = s.sourceLines.first { $0 != 0 }.map(Int.init)
-            throw InputError(file: source, line: line, problem: "series \(s.label) has no values",
+            throw InputError(file: source, line: line, problem: "series \(label) has no values",
                              expected: "at least one number")
         }
         for k in first...last where values[k].isNaN {
             let period = s.period(at: k)
             if s.hasRow(at: k), !s.sourceLines.isEmpty {
                 throw InputError(file: source, line: Int(s.sourceLines[k]),
-                                 problem: "missing value for \(s.label) at \(period) inside the series",
+                                 problem: "missing value for \(label) at \(period) inside the series",
                                  found: "", expected: "a number (time-series methods need consecutive values; fill or cut the series)")
             }
             // A period with no row: point at the next row of the series.
@@ -119,7 +123,7 @@ enum SeriesSelection {
             while next < values.count, !s.hasRow(at: next) { next += 1 }
             let line = next < s.sourceLines.count ? Int(s.sourceLines[next]) : nil
             throw InputError(file: source, line: line,
-                             problem: "no row for \(s.label) at \(period) (a gap before this row)",
+                             problem: "no row for \(label) at \(period) (a gap before this row)",
                              expected: "consecutive periods (time-series methods need every period; fill or cut the series)")
         }
         let lines = s.sourceLines.isEmpty ? [Int32](repeating: 0, count: last - first + 1) : Array(s.sourceLines[first...last])
