@@ -104,6 +104,15 @@ extension ObservationSet {
             }
         }
 
+        // Frequencies: one per series is enforced; several in one file is allowed but noted.
+        var byFrequency: [Frequency: Int] = [:]
+        for s in set.series { byFrequency[s.frequency, default: 0] += 1 }
+        if byFrequency.count > 1 {
+            let parts = Frequency.allCases.compactMap { f in byFrequency[f].map { "\($0) \(f)" } }
+            findings.append(CheckFinding(severity: .note, file: file,
+                                         message: "series of several frequencies: " + parts.joined(separator: ", ")))
+        }
+
         // Published against recomputed growth.
         var comparisons: [GrowthComparison] = []
         for group in set.groupedByIndicator() {
