@@ -87,12 +87,19 @@ extension CSVDocument {
             if memchr(inner.baseAddress!, Int32(CSVByte.quote), inner.count) == nil {
                 return try body(inner)
             }
+            // Copy the runs between doubled quotes (each `""` becomes one `"`).
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(inner.count)
             var i = 0
             while i < inner.count {
-                unescaped.append(inner[i])
-                i += inner[i] == CSVByte.quote ? 2 : 1
+                let rest = inner.count - i
+                guard let q = memchr(inner.baseAddress! + i, Int32(CSVByte.quote), rest) else {
+                    unescaped.append(contentsOf: UnsafeBufferPointer(start: inner.baseAddress! + i, count: rest))
+                    break
+                }
+                let qi = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - inner.baseAddress!
+                unescaped.append(contentsOf: UnsafeBufferPointer(start: inner.baseAddress! + i, count: qi + 1 - i))
+                i = qi + 2
             }
             return try unescaped.withUnsafeBufferPointer(body)
         }
@@ -136,6 +143,7 @@ extension CSVDocument {
         let n = rows
         var firstBad = Int.max
         let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            if n > 0 { LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(out.baseAddress!), bytes: n * 8) }
             let box = ColumnJob(document: self, column: column, missing: missing,
                                 out: out.baseAddress!)
             if n >= CSVDocument.parallelColumnThreshold && n >= 2 {
@@ -153,61 +161,5 @@ extension CSVDocument {
             _ = try double(row: firstBad, column: column)
         }
         return values
-    }
-}
-
-/// One column's parse, shared by the (at most two) threads of `doubleColumn`; each thread
-/// writes a disjoint range of `out` and its own `firstBad` slot.
-final class ColumnJob: @unchecked Sendable {
-    let document: CSVDocument
-    let column: Int
-    let missing: Double
-    let out: UnsafeMutablePointer<Double>
-    var firstBad0 = Int.max
-    var firstBad1 = Int.max
-
-    init(document: CSVDocument, column: Int, missing: Double, out: UnsafeMutablePointer<Double>) {
-        self.document = document
-        self.column = column
-        self.missing = missing
-        self.out = out
-    }
-
-    func run(_ range: Range<Int>, slot: Int) {
-        let p = UnsafePointer(document.storage.base)
-        let ends = document.table.ends
-        let columns = document.columns
-        let dataStart = document.dataStart
-        let column = column
-        let out = out
-        let missing = missing
-        var bad = Int.max
-        for row in range {
-            let k = row &* columns &+ column
-            let e = ends[k]
-            let s: Int
-            if column > 0 {
-                s = ends[k - 1] + 1
-            } else if row == 0 {
-                s = dataStart
-            } else {
-                let previous = ends[k - 1]
-                s = previous + (p[previous] == CSVByte.cr ? 2 : 1)
-            }
-            let value: Double
-            if let x = DecimalParser.parseFast(p + s, count: e - s) {
-                value = x
-            } else {
-                switch CSVDocument.withUnquoted(p, start: s, end: e, { DecimalParser.classify($0) }) {
-                case .number(let x): value = x
-                case .missing: value = missing
-                case .notANumber, .notFinite:
-                    value = missing
-                    if bad == Int.max { bad = row }
-                }
-            }
-            out[row] = value
-        }
-        if slot == 0 { firstBad0 = bad } else { firstBad1 = bad }
     }
 }

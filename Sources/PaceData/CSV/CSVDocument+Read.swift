@@ -38,15 +38,11 @@ extension CSVDocument {
             if (info.st_mode & S_IFMT) == S_IFREG { capacity = max(Int(info.st_size) + 1, 16) }
         }
         if capacity > 1 << 20 {
-            // Large regular files are mapped, not copied: no copy, no zeroed pages.
+            // Large regular files are mapped, not copied: no copy, no zeroed pages. Pages are
+            // not pre-faulted (MAP_POPULATE): the two scanning threads fault their halves in
+            // parallel, which measured no slower.
             let length = capacity - 1
-            let flags: Int32
-            #if os(Linux)
-            flags = MAP_PRIVATE | MAP_POPULATE
-            #else
-            flags = MAP_PRIVATE
-            #endif
-            if let m = mmap(nil, length, PROT_READ, flags, fd, 0), m != MAP_FAILED {
+            if let m = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), m != MAP_FAILED {
                 return ByteStorage(mapping: m, length: length)
             }
         }

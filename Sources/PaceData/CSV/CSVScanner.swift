@@ -77,10 +77,12 @@ enum CSVScanner {
         defer { out.count = count }
         var quoteSeen: UInt64 = 0
         var broken = false
-        while i + 8 <= n {
-            if _slowPath(count + 8 > capacity) {
+        // Wrapping arithmetic throughout (no overflow traps: offsets are below 2³², counts
+        // below the buffer capacity), which keeps the loop's state in registers.
+        while i &+ 8 <= n {
+            if _slowPath(count &+ 8 > capacity) {
                 out.count = count
-                out.grow(to: capacity * 2)
+                out.grow(to: capacity &* 2)
                 base = out.base
                 capacity = out.capacity
             }
@@ -91,19 +93,24 @@ enum CSVScanner {
             let lf = zeroBytes(w ^ lfs)
             let all = zeroBytes(w ^ commas) | lf
             let found = countMarks(all)
+            let i32 = UInt32(truncatingIfNeeded: i)
             var m = all
             // Unconditional writes of the first four positions (slots past `found` are
             // overwritten later: `count` only advances by `found`).
-            base[count] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
-            base[count + 1] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
-            base[count + 2] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
-            base[count + 3] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3)); m &= m &- 1
+            base[count] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
+            base[count &+ 1] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
+            base[count &+ 2] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
+            base[count &+ 3] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
+            m &= m &- 1
             if _slowPath(found > 4) {
-                var k = count + 4
+                var k = count &+ 4
                 while m != 0 {
-                    base[k] = UInt32(truncatingIfNeeded: i + (m.trailingZeroBitCount >> 3))
+                    base[k] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
                     m &= m &- 1
-                    k += 1
+                    k &+= 1
                 }
             }
             if _fastPath(lf & (lf &- 1) == 0) {
@@ -111,29 +118,29 @@ enum CSVScanner {
                 // branch on whether there is one, since that alternates unpredictably.
                 let bit = lf & (0 &- lf)
                 let hasLF = lf != 0
-                let index = count + countMarks(all & (bit &- 1))
+                let index = count &+ countMarks(all & (bit &- 1))
                 broken = broken || (hasLF && index != nextLF)
-                nextLF += hasLF ? columns : 0
+                nextLF &+= hasLF ? columns : 0
                 // With no line feed, `pos - 1` is the word's last byte and `index` a spare slot.
-                let pos = i + (bit.trailingZeroBitCount >> 3)
-                let cr = hasLF && p[pos - 1] == CSVByte.cr
-                base[index] &-= cr ? 1 : 0
+                let pos = i &+ (bit.trailingZeroBitCount &>> 3)
+                let cr: UInt32 = hasLF && p[pos &- 1] == CSVByte.cr ? 1 : 0
+                base[index] &-= cr
             } else {
                 var l = lf
                 while l != 0 {
                     let bit = l & (0 &- l)
                     l &= l &- 1
-                    let index = count + countMarks(all & (bit &- 1))
+                    let index = count &+ countMarks(all & (bit &- 1))
                     broken = broken || index != nextLF
-                    nextLF += columns
-                    let pos = i + (bit.trailingZeroBitCount >> 3)
-                    if p[pos - 1] == CSVByte.cr { base[index] = UInt32(truncatingIfNeeded: pos - 1) }
+                    nextLF &+= columns
+                    let pos = i &+ (bit.trailingZeroBitCount &>> 3)
+                    if p[pos &- 1] == CSVByte.cr { base[index] = UInt32(truncatingIfNeeded: pos &- 1) }
                 }
             }
-            count += found
+            count &+= found
             broken = broken || count > nextLF
             if _slowPath(broken) { return .needsGeneric }
-            i += 8
+            i &+= 8
         }
         if quoteSeen != 0 { return .needsGeneric }
         out.count = count

@@ -115,7 +115,9 @@ public enum DecimalParser {
             exponent += expNegative ? -e : e
         }
         if mantissa > 1 << 53 { return nil }
-        var value = Double(mantissa)
+        // Exact (mantissa ≤ 2⁵³) and a single signed conversion instruction; the unsigned one
+        // needs a branch for values ≥ 2⁶³.
+        var value = Double(Int64(bitPattern: mantissa))
         if exponent < 0 {
             if exponent < -22 { return mantissa == 0 ? (negative ? -0.0 : 0.0) : nil }
             value /= powerOfTen(-exponent)

@@ -89,7 +89,7 @@ extension Period: LosslessStringConvertible {
                 expected = "a quarter 1–4, as in 2024Q1"
             } else if lowered.first == 0x6D {
                 expected = "a month 1–12, as in 2024M3 or 2024M03"
-            } else if rest.first == 0x2D {
+            } else if rest.first == 0x2D, rest.count <= 3 {
                 expected = "a two-digit month 01–12, as in 2024-03"
             }
         }

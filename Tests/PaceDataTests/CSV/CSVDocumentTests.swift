@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PaceData
 
@@ -183,6 +184,26 @@ struct CSVDocumentLargeTests {
         }
     }
 
+    @Test("non-ASCII names keep the fast path; invalid UTF-8 late in the file is located")
+    func nonASCII() throws {
+        let n = 100_000
+        let text = Self.bigText(rows: n).replacingOccurrences(of: "R1,", with: "区1,")
+        let d = try document(text)
+        #expect(d.rowCount == n)
+        #expect(d.string(row: 1, column: 0) == "区1")
+        #expect(d.string(row: 98, column: 0) == "区1")
+        var bytes = Array(text.utf8)
+        let lastLineStart = bytes.lastIndex(of: 0x0A, before: bytes.count - 1)! + 1
+        bytes[lastLineStart] = 0xFF
+        #expect(throws: InputError.self) { try CSVDocument(bytes: bytes, source: "t.csv") }
+        do {
+            _ = try CSVDocument(bytes: bytes, source: "t.csv")
+        } catch let e as InputError {
+            #expect(e.line == n + 1 && e.column == 1)
+            #expect(e.problem == "invalid UTF-8 byte 0xFF")
+        }
+    }
+
     @Test("a quote late in a large file still gives the right cells (generic path)")
     func lateQuote() throws {
         var text = Self.bigText(rows: 100_000)
@@ -191,5 +212,45 @@ struct CSVDocumentLargeTests {
         #expect(d.rowCount == 100_001)
         #expect(d.string(row: 100_000, column: 0) == "q,1")
         #expect(d.string(row: 99_999, column: 3) == "99999.25")
+    }
+}
+
+extension Array where Element == UInt8 {
+    func lastIndex(of byte: UInt8, before end: Int) -> Int? {
+        var i = end - 1
+        while i >= 0 {
+            if self[i] == byte { return i }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+@Suite("CSV reader: files")
+struct CSVDocumentFileTests {
+    @Test("a missing file and a folder are InputErrors naming the path")
+    func fileErrors() throws {
+        #expect(throws: InputError(file: "/nonexistent/pace.csv",
+                                   problem: "cannot open the file: No such file or directory")) {
+            try CSVDocument.read(path: "/nonexistent/pace.csv")
+        }
+        let folder = try makeTemporaryFolder()
+        #expect(throws: InputError(file: folder, problem: "cannot read the file: Is a directory")) {
+            try CSVDocument.read(path: folder)
+        }
+    }
+
+    @Test("small and large files read from disk give the same cells as from bytes")
+    func fromDisk() throws {
+        let folder = try makeTemporaryFolder()
+        for rows in [3, 60_000] {
+            let text = CSVDocumentLargeTests.bigText(rows: rows)
+            let path = folder + "/f\(rows).csv"
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            let d = try CSVDocument.read(path: path)
+            #expect(d.source == path)
+            #expect(d.rowCount == rows)
+            #expect(d.string(row: rows - 1, column: 3) == "\(rows - 1).25")
+        }
     }
 }

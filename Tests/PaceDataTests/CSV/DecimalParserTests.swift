@@ -50,6 +50,12 @@ struct DecimalParserTests {
                 + (exponent == 0 ? "" : "e\(exponent)")
             let expected = strtodReference(text)
             #expect(DecimalParser.parse(text)?.bitPattern == expected.bitPattern, "\(text)")
+            // The plain-decimal fast path, when it answers, must agree too.
+            let fast = Array(text.utf8).withUnsafeBufferPointer {
+                DecimalParser.parseFast($0.baseAddress!, count: $0.count)
+            }
+            if let fast { #expect(fast.bitPattern == expected.bitPattern, "fast: \(text)") }
+            if exponent == 0 && digits <= 15 { #expect(fast != nil, "fast path declined \(text)") }
         }
     }
 
