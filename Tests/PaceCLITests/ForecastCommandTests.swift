@@ -274,6 +274,29 @@ struct ForecastCommandTests {
         #expect(region.stderr.contains("no region \"north\""))
     }
 
+    @Test("--keep-going: a batch leaves out series with a gap or too few values, names each on stderr and in JSON")
+    func keepGoing() throws {
+        var input = "region,indicator,period,measure,value\n"
+        for (i, v) in [120.0, 80, 90, 130, 125, 84, 95, 136, 131, 88, 99, 141, 137, 92, 104, 148].enumerated() {
+            input += "north,sales,\(2020 + i / 4)Q\(i % 4 + 1),level,\(v)\n"
+        }
+        input += "south,sales,2020Q1,level,5\nsouth,sales,2020Q2,level,6\nsouth,sales,2020Q4,level,7\n"   // line 19: gap at 2020Q3
+        input += "east,sales,2020Q1,level,5\neast,sales,2020Q2,level,6\n"                                // too short
+        let stop = try runPace(["forecast", "-", "--format", "json"], stdin: input)
+        #expect(stop.status == 2)
+        #expect(stop.stderr.hasPrefix("pace: <stdin>:20: no row for south/sales at 2020Q3"))
+        let run = try runPace(["forecast", "-", "--format", "json", "--keep-going"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let j = try S.json(run)
+        #expect((j["series"] as? [[String: Any]])?.map { $0["region"] as? String } == ["north"])
+        let skipped = try #require(j["skipped"] as? [[String: Any]])
+        #expect(skipped.map { $0["region"] as? String } == ["south", "east"])
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("pace: skipped: <stdin>") })
+        #expect(lines[1].contains("east/sales"))
+    }
+
     @Test("usage errors exit 64 with nothing on stdout", arguments: [
         ["--level", "120"], ["--level", "x"], ["--model", "arima"], ["--model", "ets:XAM"], ["--model", "trend:cubic"],
         ["--horizon", "0"], ["--paths", "-1"], ["--model", "trend:linear", "--paths", "5", "--format", "json"],

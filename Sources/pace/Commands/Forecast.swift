@@ -56,6 +56,9 @@ struct Forecast: ParsableCommand {
     @Option(help: "Seed of the simulations (sample paths and simulated intervals).")
     var seed: Int = 20_240_101
 
+    @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping.")
+    var keepGoing = false
+
     @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
     var format: OutputFormat?
 
@@ -109,19 +112,23 @@ struct Forecast: ParsableCommand {
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
                                         paths: paths, seed: UInt64(seed))
-        let (selected, document) = try SeriesSelection.load(path: file, name: series, region: region,
-                                                            measure: try parsedMeasure())
+        let (selected, unreadable, document) = try SeriesSelection.load(
+            path: file, name: series, region: region, measure: try parsedMeasure(), keepGoing: keepGoing)
         let outcomes = BatchRunner.map(selected, label: "forecast") { s in ForecastJob.run(s, settings: settings) }
         var forecasts: [SeriesForecast] = []
+        var skipped = unreadable
         forecasts.reserveCapacity(outcomes.count)
-        for outcome in outcomes {
+        for (s, outcome) in zip(selected, outcomes) {
             switch outcome {
             case .success(let f): forecasts.append(f)
-            case .failure(let error): throw error   // the first failure in file order
+            case .failure(let error):
+                guard keepGoing else { throw error }   // the first failure in file order
+                skipped.append(SkippedSeries(s, reason: error.description))
             }
         }
+        for s in skipped { printDiagnostic("skipped: " + s.reason) }
         let report = ForecastReport(forecasts: forecasts, settings: settings, source: document.source,
-                                    inputHash: document.contentHashHex)
+                                    inputHash: document.contentHashHex, skipped: skipped)
         let sink = try OutputSink(path: output)
         switch format {
         case .json: report.writeJSON(to: sink)

@@ -9,11 +9,15 @@ import PaceData
 /// `sigma2`, `interval_method`), its `forecast` rows and, with `--paths`, `paths`.
 struct ForecastReport {
     static let schema = "pace.forecast/1"
+    /// Batches up to this size list each series' model in the CSV comment lines.
+    static let csvModelLineLimit = 100
 
     var forecasts: [SeriesForecast]
     var settings: ForecastSettings
     var source: String
     var inputHash: String
+    /// Series left out with `--keep-going`, with the reason.
+    var skipped: [SkippedSeries] = []
 
     /// `lo80`, `hi80`, … for the levels asked for.
     var levelNames: [String] { settings.levels.map { formatNumber($0) } }
@@ -51,7 +55,14 @@ struct ForecastReport {
 
     func writeCSV(to sink: OutputSink) {
         for line in provenanceLines { sink.write("# " + line + "\n") }
-        for f in forecasts { sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(formatNumber(f.aicc)), intervals \(f.intervalMethod)\n") }
+        if forecasts.count <= Self.csvModelLineLimit {
+            for f in forecasts {
+                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(formatNumber(f.aicc)), intervals \(f.intervalMethod)\n")
+            }
+        } else {
+            sink.write("# \(forecasts.count) series: each one's model and fit are in --format json\n")
+        }
+        for s in skipped { sink.write("# skipped \(s.label): \(s.reason)\n") }
         let csv = CSVWriter(sink: sink)
         var header = ["region", "series", "period", "mean"]
         for name in levelNames { header += ["lo" + name, "hi" + name] }
@@ -104,6 +115,17 @@ struct ForecastReport {
         json.key("series")
         json.beginArray()
         for f in forecasts { writeSeries(f, json) }
+        json.endArray()
+        json.key("skipped")
+        json.beginArray()
+        for s in skipped {
+            json.beginObject()
+            json.member("region", s.region)
+            json.member("series", s.name)
+            json.member("measure", s.measure.rawValue)
+            json.member("reason", s.reason)
+            json.endObject()
+        }
         json.endArray()
         json.endObject()
         sink.write("\n")

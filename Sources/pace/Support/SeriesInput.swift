@@ -51,6 +51,29 @@ struct SeriesFailure: Error, CustomStringConvertible {
     var description: String { "\(source): \(label): \(message)" }
 }
 
+/// A series left out of a batch run with `--keep-going`, and why.
+struct SkippedSeries: Sendable {
+    var region: String
+    var name: String
+    var measure: Measure
+    var reason: String
+
+    init(region: String, name: String, measure: Measure, reason: String) {
+        self.region = region
+        self.name = name
+        self.measure = measure
+        self.reason = reason
+    }
+
+    init(_ series: InputSeries, reason: String) {
+        self.init(region: series.region, name: series.name, measure: series.measure, reason: reason)
+    }
+
+    var label: String {
+        (region.isEmpty ? name : region + "/" + name) + (measure == .level ? "" : " (\(measure.rawValue))")
+    }
+}
+
 /// Picking series out of an observation file by `--series` and `--region`.
 enum SeriesSelection {
     /// Reads the file and returns the series asked for, in file order.
@@ -60,8 +83,18 @@ enum SeriesSelection {
     /// Leading and trailing missing values are dropped; a missing value between two observed
     /// ones (an empty or `NA` cell, or a period with no row) is refused, naming the period and
     /// the line. Throws `InputError` for an unknown name or region (listing what exists).
-    static func load(path: String?, name: String?, region: String?, measure: Measure? = nil,
-                     minimumCount: Int = 1) throws -> (series: [InputSeries], document: CSVDocument) {
+    static func load(path: String?, name: String?, region: String?, measure: Measure? = nil)
+        throws -> (series: [InputSeries], document: CSVDocument) {
+        let (series, skipped, document) = try load(path: path, name: name, region: region, measure: measure,
+                                                   keepGoing: false)
+        precondition(skipped.isEmpty)
+        return (series, document)
+    }
+
+    /// As ``load(path:name:region:measure:)``; with `keepGoing`, series with a missing value
+    /// inside are returned as skipped (with the message) instead of stopping the read.
+    static func load(path: String?, name: String?, region: String?, measure: Measure?, keepGoing: Bool)
+        throws -> (series: [InputSeries], skipped: [SkippedSeries], document: CSVDocument) {
         let document = try CSVDocument.read(path: path)
         let set = try ObservationSet(document: document)
         var chosen = set.series
@@ -89,7 +122,17 @@ enum SeriesSelection {
             }
             chosen = ofMeasure
         }
-        return (try chosen.map { try complete($0, source: set.source) }, document)
+        var series: [InputSeries] = []
+        var skipped: [SkippedSeries] = []
+        for s in chosen {
+            do {
+                series.append(try complete(s, source: set.source))
+            } catch let error as InputError where keepGoing {
+                skipped.append(SkippedSeries(region: s.region, name: s.indicator, measure: s.measure,
+                                             reason: error.description))
+            }
+        }
+        return (series, skipped, document)
     }
 
     private static func distinct(_ names: [String]) -> String {
