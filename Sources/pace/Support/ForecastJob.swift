@@ -179,10 +179,6 @@ enum ForecastJob {
         switch settings.model {
         case .ets(let code):
             let spec = try checked(series) { () throws(ETSError) in try ETSSpecification(parsing: code, period: m) }
-            if spec.season != .none && m < 2 {
-                throw SeriesFailure(source: series.source, label: series.label,
-                                    message: "\(spec) needs a seasonal period ≥ 2, but the series is \(series.frequency)")
-            }
             if spec.needsPositiveData {
                 try series.requirePositive(for: "\(spec) (multiplicative component)")
             }
