@@ -269,6 +269,10 @@ struct ForecastCommandTests {
         let m = try runPace(["forecast", "-"], stdin: mixed)
         #expect(m.status == 2)
         #expect(m.stderr.hasPrefix("pace: <stdin>:4:2: monthly period in the quarterly series gdp"))
+        let annual = "series,period,value\nx,2001,1\nx,2002,2\nx,2003,3\nx,2004,5\nx,2005,4\nx,2006,6\nx,2007,7\nx,2008,8\n"
+        let seasonal = try runPace(["forecast", "-", "--model", "ets:AAA"], stdin: annual)
+        #expect(seasonal.status == 2)
+        #expect(seasonal.stderr.hasPrefix("pace: <stdin>: x: ets:AAA has a seasonal component, but the series is annual"))
         let region = try runPace(["forecast", S.ukgas, "--region", "north"])
         #expect(region.status == 2)
         #expect(region.stderr.contains("no region \"north\""))

@@ -178,6 +178,10 @@ enum ForecastJob {
         let fit: ETSFit
         switch settings.model {
         case .ets(let code):
+            if m < 2, let season = try? ETSModelPattern(parsing: code).season, season != .none {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "ets:\(code) has a seasonal component, but the series is \(series.frequency) (no seasonal period); use a model without season, e.g. ets:AAN")
+            }
             let spec = try checked(series) { () throws(ETSError) in try ETSSpecification(parsing: code, period: m) }
             if spec.needsPositiveData {
                 try series.requirePositive(for: "\(spec) (multiplicative component)")
