@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
         .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
-        .testTarget(name: "PaceCLITests", dependencies: ["pace"]),
+        .testTarget(name: "PaceCLITests", dependencies: ["pace", "PaceForecast"]),
     ]
 )
 

@@ -112,6 +112,22 @@ struct ConvertCheckTests {
         #expect(badTarget.status == 64)
     }
 
+    @Test("--from wide reads one column per period; --meta makes an indicator a stock")
+    func wideAndMeta() throws {
+        let wide = "region,indicator,measure,2020Q1,2020Q2,2021Q1,2021Q2\nA,gdp,ytd,10,30,12,33\nA,loans,level,100,110,120,121\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-meta-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let meta = dir.appendingPathComponent("meta.csv").path
+        try "indicator,kind,unit,direction\nloans,stock,bn,higher\n".write(toFile: meta, atomically: true, encoding: .utf8)
+        let run = try runPace(["convert", "--from", "wide", "--to", "ytd", "--meta", meta], stdin: wide)
+        #expect(run.status == 0)
+        #expect(run.stdout == "region,indicator,period,measure,value,note\nA,gdp,2020Q1,ytd,10,\nA,gdp,2020Q2,ytd,30,\nA,gdp,2021Q1,ytd,12,\nA,gdp,2021Q2,ytd,33,\n")
+        #expect(run.stderr == "pace: note: 1 series not converted to ytd (a stock has no year-to-date values): A/loans\n")
+        let level = try runPace(["convert", "--from", "wide", "--to", "level"], stdin: wide)
+        #expect(level.stdout.contains("A,gdp,2021Q2,level,21,"))
+    }
+
     @Test("--output writes atomically; a failed run leaves the previous file untouched")
     func atomicOutput() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-convert-\(getpid())")

@@ -131,3 +131,17 @@ func formatPlain(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     return String(x)
 }
+
+extension ObservationSeries {
+    /// Compound annual growth in % between two periods of the series (SPEC §3):
+    /// `100·((x_to / x_from)^(n / k) − 1)` with `k` the number of periods from `from` to `to`
+    /// and `n` periods per year — the constant yearly rate that turns `x_from` into `x_to`.
+    /// `nil` when either value is missing, `to` is not after `from`, or a value is not positive.
+    public func compoundAnnualGrowth(from: Period, to: Period) -> Double? {
+        guard let a = self[from], let b = self[to], to.frequency == from.frequency, to > from, a > 0, b > 0 else {
+            return nil
+        }
+        let years = Double(from.distance(to: to)) / Double(frequency.periodsPerYear)
+        return 100 * (pow(b / a, 1 / years) - 1)
+    }
+}

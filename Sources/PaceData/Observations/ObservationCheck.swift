@@ -65,9 +65,7 @@ extension ObservationSet {
                              metadata: IndicatorMetadata = IndicatorMetadata(), limit: Int = 1000) throws -> CheckReport {
         let (set, problems, problemCount) = try readCollectingProblems(document: document, layout: layout, limit: limit)
         var findings = problems.map { e in
-            CheckFinding(severity: .problem, file: e.file, line: e.line, column: e.column,
-                         message: InputError(file: "", problem: e.problem, found: e.found, expected: e.expected)
-                            .description.dropFirst(2).description)
+            CheckFinding(severity: .problem, file: e.file, line: e.line, column: e.column, message: e.unlocatedMessage)
         }
         var count = problemCount
         let file = document.source
@@ -102,6 +100,15 @@ extension ObservationSet {
                     severity: .note, file: file, line: missingLines[0],
                     message: "\(s.label): \(missingLines.count) missing value\(missingLines.count == 1 ? "" : "s") (line\(missingLines.count == 1 ? "" : "s") \(shown)\(missingLines.count > 5 ? ", …" : ""))"))
             }
+        }
+
+        // Frequencies: one per series is enforced; several in one file is allowed but noted.
+        var byFrequency: [Frequency: Int] = [:]
+        for s in set.series { byFrequency[s.frequency, default: 0] += 1 }
+        if byFrequency.count > 1 {
+            let parts = Frequency.allCases.compactMap { f in byFrequency[f].map { "\($0) \(f)" } }
+            findings.append(CheckFinding(severity: .note, file: file,
+                                         message: "series of several frequencies: " + parts.joined(separator: ", ")))
         }
 
         // Published against recomputed growth.
@@ -145,4 +152,18 @@ private func yearList(_ years: [Int]) -> String {
         i = j + 1
     }
     return parts.joined(separator: ", ")
+}
+
+extension InputError {
+    /// The message without the `file:line:column: ` location: `problem (found X, expected Y)`.
+    var unlocatedMessage: String {
+        var s = problem
+        switch (found, expected) {
+        case let (f?, e?): s += " (found \(InputError.quote(f)), expected \(e))"
+        case let (f?, nil): s += " (found \(InputError.quote(f)))"
+        case let (nil, e?): s += " (expected \(e))"
+        case (nil, nil): break
+        }
+        return s
+    }
 }

@@ -201,6 +201,18 @@ struct ConversionTests {
         #expect(try none.impliedIndex().values.allSatisfy(\.isNaN))
     }
 
+    @Test("compound annual growth over a span: (x_to/x_from)^(n/k) − 1; refused for bad spans and bases")
+    func compound() {
+        // 100 → 121 over 8 quarters (two years): 10% a year (hand computed).
+        let s = ObservationSeries(indicator: "x", measure: .level, start: q(2020, 1),
+                                  values: [100, 1, 1, 1, 1, 1, 1, 1, 121, nan, -3])
+        #expect(abs(s.compoundAnnualGrowth(from: q(2020, 1), to: q(2022, 1))! - 10) < 1e-12)
+        #expect(s.compoundAnnualGrowth(from: q(2022, 1), to: q(2020, 1)) == nil)
+        #expect(s.compoundAnnualGrowth(from: q(2020, 1), to: q(2022, 2)) == nil)   // missing
+        #expect(s.compoundAnnualGrowth(from: q(2020, 1), to: q(2022, 3)) == nil)   // negative
+        #expect(s.compoundAnnualGrowth(from: q(2020, 1), to: q(2030, 1)) == nil)   // outside
+    }
+
     @Test("published vs recomputed growth: differences above the tolerance are listed, never merged away")
     func comparison() {
         let published = ObservationSeries(indicator: "x", measure: .yoy, start: q(2021, 1), values: [5.0, 6.0, nan, 7.0],

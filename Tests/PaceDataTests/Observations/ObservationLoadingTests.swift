@@ -118,4 +118,14 @@ struct ObservationLoadingTests {
         #expect(throws: InputError.self) { try IndicatorMetadata(document: document("indicator,kind\nx,flow\nx,stock\n")) }
         #expect(throws: InputError.self) { try IndicatorMetadata(document: document("indicator,kind\nx,flux\n")) }
     }
+
+    @Test("check: several frequencies in one file is a note; a gap is a note; neither fails the check")
+    func checkNotes() throws {
+        let report = try ObservationSet.check(document: document("indicator,period,value\na,2020,1\nb,2020Q1,2\nb,2020Q3,3\n"))
+        #expect(!report.hasProblems)
+        #expect(report.findings.map(\.description) == [
+            "t.csv: note: series of several frequencies: 1 annual, 1 quarterly",
+            "t.csv:4: note: gap in b/level: no row for 2020Q2",
+        ])
+    }
 }

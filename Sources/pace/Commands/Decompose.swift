@@ -1,0 +1,150 @@
+import ArgumentParser
+import PaceData
+import PaceForecast
+
+struct Decompose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Split a series into trend, seasonal and remainder (STL or classical).",
+        discussion: """
+            stl: Seasonal-Trend decomposition by Loess (Cleveland et al. 1990) with \
+            statsmodels' defaults: seasonal window 7, trend window the smallest odd integer \
+            >= 1.5 P / (1 - 1.5 / seasonal window), low-pass window the smallest odd integer \
+            > P, 5 inner passes (2 inner and 15 outer robustness passes with --robust). \
+            --log decomposes log(value): the components are then on the log scale.
+
+            classical: centred moving-average trend and mean seasonal indices (R decompose, \
+            statsmodels seasonal_decompose), additive or, with --model multiplicative, \
+            value = trend * seasonal * remainder. The first and last P/2 trend and remainder \
+            values are undefined (empty).
+
+            The period P defaults to the frequency (4 quarterly, 12 monthly; annual data needs \
+            --period). Output: rows period,value,trend,seasonal,remainder (value as read). JSON \
+            schema pace.decompose/1 with provenance.
+            """)
+
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        case stl, classical
+    }
+
+    enum Model: String, ExpressibleByArgument, CaseIterable {
+        case additive, multiplicative
+    }
+
+    @Argument(help: "Observation CSV file; '-' or nothing reads standard input.")
+    var file: String?
+
+    @Option(help: "The series to decompose (may be left out when the file holds one series).")
+    var series: String?
+
+    @Option(help: "The region (region column).")
+    var region: String?
+
+    @Option(help: "Only series of this measure (level, ytd, stock, yoy, …).")
+    var measure: String?
+
+    @Option(help: "stl or classical.")
+    var method: Method = .stl
+
+    @Option(help: "Seasonal period (default: 4 quarterly, 12 monthly).")
+    var period: Int?
+
+    @Flag(help: "STL: robustness iterations (outliers go to the remainder).")
+    var robust = false
+
+    @Option(help: "STL: seasonal loess window, odd, >= 3.")
+    var seasonalWindow: Int = 7
+
+    @Option(help: "STL: trend loess window, odd, > period.")
+    var trendWindow: Int?
+
+    @Option(help: "STL: low-pass loess window, odd, > period.")
+    var lowpassWindow: Int?
+
+    @Option(help: "STL: inner passes (default 2 robust, 5 otherwise).")
+    var inner: Int?
+
+    @Option(help: "STL: outer robustness passes with --robust (default 15).")
+    var outer: Int?
+
+    @Flag(help: "STL: decompose the natural logarithm (values must be positive).")
+    var log = false
+
+    @Option(help: "Classical: additive or multiplicative.")
+    var model: Model = .additive
+
+    @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
+    var format: OutputFormat?
+
+    @Option(help: "Write to this file atomically instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        _ = try parseMeasure(measure)
+        if let period, period < 2 { throw ValidationError("--period must be at least 2 (found \(period))") }
+        if method == .classical {
+            var stlOnly: [String] = []
+            if robust { stlOnly.append("--robust") }
+            if seasonalWindow != 7 { stlOnly.append("--seasonal-window") }
+            if trendWindow != nil { stlOnly.append("--trend-window") }
+            if lowpassWindow != nil { stlOnly.append("--lowpass-window") }
+            if inner != nil { stlOnly.append("--inner") }
+            if outer != nil { stlOnly.append("--outer") }
+            if log { stlOnly.append("--log (use --model multiplicative)") }
+            if !stlOnly.isEmpty {
+                throw ValidationError("\(stlOnly.joined(separator: ", ")) appl\(stlOnly.count == 1 ? "ies" : "y") to --method stl only")
+            }
+        } else {
+            if model != .additive { throw ValidationError("--model applies to --method classical only (use --log with stl)") }
+            if outer != nil && !robust { throw ValidationError("--outer applies with --robust only") }
+            if let inner, inner < 1 { throw ValidationError("--inner must be at least 1 (found \(inner))") }
+            if let outer, outer < 0 { throw ValidationError("--outer must be ≥ 0 (found \(outer))") }
+        }
+    }
+
+    func run() throws {
+        let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
+                                       command: "decompose")
+        let (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
+                                                       measure: try parseMeasure(measure), command: "decompose")
+        let p = period ?? s.frequency.periodsPerYear
+        guard p >= 2 else {
+            throw SeriesFailure(source: s.source, label: s.label,
+                                message: "an annual series has no seasonal period: pass --period P (P ≥ 2) to decompose it")
+        }
+        if log { try s.requirePositive(for: "--log") }
+        if method == .classical && model == .multiplicative { try s.requirePositive(for: "the multiplicative model") }
+        let decomposition: SeasonalDecomposition
+        var parameters: [(String, String)] = [("period", String(p))]
+        do {
+            switch method {
+            case .stl:
+                let stl = STL(period: p, seasonalWindow: seasonalWindow, trendWindow: trendWindow,
+                              lowPassWindow: lowpassWindow, robust: robust, innerIterations: inner,
+                              outerIterations: outer, transform: log ? .log : .none)
+                decomposition = try stl.decompose(s.values)
+                parameters += [("seasonal_window", String(seasonalWindow)),
+                               ("trend_window", String(stl.resolvedTrendWindow)),
+                               ("lowpass_window", String(stl.resolvedLowPassWindow)),
+                               ("robust", String(robust)), ("inner", String(stl.resolvedInnerIterations)),
+                               ("outer", String(stl.resolvedOuterIterations)),
+                               ("transform", log ? "log" : "none")]
+            case .classical:
+                decomposition = try ClassicalDecomposition(period: p, model: model == .additive ? .additive : .multiplicative)
+                    .decompose(s.values)
+                parameters.append(("model", model.rawValue))
+            }
+        } catch let error as FilterError {
+            throw located(error, s)
+        }
+        let report = ComponentReport(
+            schema: "pace.decompose/1", command: "decompose",
+            method: method == .stl ? "STL (Cleveland et al. 1990)" : "classical decomposition (moving averages)",
+            parameters: parameters, series: s, source: document.source, inputHash: document.contentHashHex,
+            columns: ["value", "trend", "seasonal", "remainder"],
+            data: [s.values, decomposition.trend, decomposition.seasonal, decomposition.remainder],
+            notes: log ? ["components are on the log scale (value is as read)"] : [])
+        let sink = try OutputSink(path: output)
+        report.write(format, to: sink)
+        try sink.commit()
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import PaceData
+import PaceForecast
+
+struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Forecast indicator series with exponential smoothing (ETS) or a trend model.",
+        discussion: """
+            Reads observations (long CSV region,indicator,period,measure,value or \
+            series,period,value) and forecasts the series named by --series (matching the \
+            series or indicator column) in --region, or every series in the file as a batch \
+            (on two threads; a progress bar on a terminal). Forecast periods continue the \
+            series' calendar; the seasonal period m is 4 for quarterly, 12 for monthly and 1 \
+            for annual data. Leading and trailing missing values are dropped; a missing value \
+            inside a series is an error naming its period and line.
+
+            Models: auto (= ets) selects an ETS model by AICc as R forecast's ets() does; \
+            ets:SPEC fits one specification written as R writes it (ANN, AAdN, MAM, MAdM; Z \
+            letters are chosen automatically, e.g. ets:MZZ); trend:linear, trend:loglinear and \
+            trend:quadratic fit a trend regression with seasonal dummies when m > 1, \
+            trend:auto picks one by AICc. ETS intervals are analytical (Hyndman et al. 2008, \
+            ch. 6) or, for models without a formula, from 5000 simulated paths seeded by \
+            --seed. For log-linear trends 'mean' is the median exp(mu).
+
+            Output: rows region,series,period,mean,lo80,hi80,lo95,hi95 (one lo/hi pair per \
+            --level). JSON schema pace.forecast/1 adds per series the fit: model (e.g. \
+            ETS(M,Ad,M)), parameters (alpha, beta, gamma, phi), initial_states, log_likelihood \
+            (R's, constants dropped), aic, aicc, bic, sigma2, and with --paths N simulated \
+            sample paths; and a provenance object (version, method, parameters, input hash).
+            """)
+
+    @Argument(help: "Observation CSV file; '-' or nothing reads standard input.")
+    var file: String?
+
+    @Option(help: "The series to forecast (series or indicator column); all series when omitted.")
+    var series: String?
+
+    @Option(help: "The region (region column); all regions when omitted.")
+    var region: String?
+
+    @Option(help: "Only series of this measure (level, ytd, stock, yoy, …).")
+    var measure: String?
+
+    @Option(help: "auto, ets, ets:SPEC (e.g. ets:MAdM) or trend:linear|loglinear|quadratic|auto.")
+    var model: String = "auto"
+
+    @Option(help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
+    var horizon: Int?
+
+    @Option(help: "Prediction interval levels in percent, comma-separated.")
+    var level: String = "80,95"
+
+    @Option(help: "Simulated sample paths per series to add to JSON output (ETS models).")
+    var paths: Int = 0
+
+    @Option(help: "Seed of the simulations (sample paths and simulated intervals).")
+    var seed: Int = 20_240_101
+
+    @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping.")
+    var keepGoing = false
+
+    @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
+    var format: OutputFormat?
+
+    @Option(help: "Write to this file atomically instead of standard output.")
+    var output: String?
+
+    func parsedLevels() throws -> [Double] {
+        let parts = splitList(level)
+        guard !parts.isEmpty else { throw ValidationError("--level needs at least one level, e.g. 80,95") }
+        return try parts.map { text in
+            guard let x = Double(text), x > 0, x < 100 else {
+                throw ValidationError("--level: each level must be a number strictly between 0 and 100 (found \(text))")
+            }
+            return x
+        }
+    }
+
+    func parsedModel() throws -> ForecastModelChoice {
+        do { return try ForecastModelChoice(parsing: model) } catch let e as ValidationErrorText {
+            throw ValidationError(e.description)
+        }
+    }
+
+    func parsedMeasure() throws -> Measure? {
+        guard let measure else { return nil }
+        guard let m = Measure(rawValue: measure.lowercased()) else {
+            throw ValidationError("--measure \(measure): expected one of \(Measure.inputSpellings)")
+        }
+        return m
+    }
+
+    func validate() throws {
+        _ = try parsedLevels()
+        let choice = try parsedModel()
+        _ = try parsedMeasure()
+        if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1 (found \(horizon))") }
+        if horizon ?? 0 > 10_000 { throw ValidationError("--horizon must be at most 10000 (found \(horizon!))") }
+        if paths < 0 { throw ValidationError("--paths must be ≥ 0 (found \(paths))") }
+        if paths > 100_000 { throw ValidationError("--paths must be at most 100000 (found \(paths))") }
+        if seed < 0 { throw ValidationError("--seed must be ≥ 0 (found \(seed))") }
+        if paths > 0 && choice.isTrend {
+            throw ValidationError("--paths needs an ETS model (--model auto, ets or ets:SPEC); trend models give intervals only")
+        }
+    }
+
+    func run() throws {
+        let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
+                                       command: "forecast")
+        if paths > 0 && format != .json {
+            throw ValidationError("--paths adds sample paths to JSON output only: use --format json")
+        }
+        let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
+                                        paths: paths, seed: UInt64(seed))
+        let (selected, unreadable, document) = try SeriesSelection.load(
+            path: file, name: series, region: region, measure: try parsedMeasure(), keepGoing: keepGoing)
+        let outcomes = BatchRunner.map(selected, label: "forecast") { s in ForecastJob.run(s, settings: settings) }
+        var forecasts: [SeriesForecast] = []
+        var skipped = unreadable
+        forecasts.reserveCapacity(outcomes.count)
+        for (s, outcome) in zip(selected, outcomes) {
+            switch outcome {
+            case .success(let f): forecasts.append(f)
+            case .failure(let error):
+                guard keepGoing else { throw error }   // the first failure in file order
+                skipped.append(SkippedSeries(s, reason: error.description))
+            }
+        }
+        for s in skipped { printDiagnostic("skipped: " + s.reason) }
+        let report = ForecastReport(forecasts: forecasts, settings: settings, source: document.source,
+                                    inputHash: document.contentHashHex, skipped: skipped)
+        let sink = try OutputSink(path: output)
+        switch format {
+        case .json: report.writeJSON(to: sink)
+        case .csv: report.writeCSV(to: sink)
+        default: report.writeTable(to: sink)
+        }
+        try sink.commit()
+    }
+}

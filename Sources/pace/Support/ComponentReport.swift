@@ -1,0 +1,116 @@
+import ArgumentParser
+import PaceData
+
+/// A series split into named components, one row per period: what `pace filter hp`
+/// (`period,value,trend,cycle`) and `pace decompose` (`period,value,trend,seasonal,remainder`)
+/// print. Undefined values (the ends of a classical moving average) are empty in CSV, `null`
+/// in JSON and blank in tables.
+///
+/// JSON: `{"schema", "provenance": {version, method, parameters, inputs}, "region", "series",
+/// "measure", "frequency", "rows": [{"period", "value", …}]}`.
+struct ComponentReport {
+    var schema: String
+    var command: String
+    var method: String
+    var parameters: [(String, String)]
+    var series: InputSeries
+    var source: String
+    var inputHash: String
+    /// Names of the columns after `period`, starting with `value`.
+    var columns: [String]
+    /// One array per column, each `series.count` long.
+    var data: [[Double]]
+    /// Extra lines for people (under the table, `# ` lines in CSV).
+    var notes: [String] = []
+
+    var provenanceLines: [String] {
+        ["pace \(command) \(paceVersion)", "schema: \(schema)", "method: \(method)",
+         "parameters: " + parameters.map { "\($0.0)=\($0.1)" }.joined(separator: " "),
+         "input: observations \(source) fnv1a64w:\(inputHash)", "series: \(series.label)"] + notes
+    }
+
+    func write(_ format: OutputFormat, to sink: OutputSink) {
+        switch format {
+        case .json: writeJSON(to: sink)
+        case .csv: writeCSV(to: sink)
+        default: writeTable(to: sink)
+        }
+    }
+
+    func writeCSV(to sink: OutputSink) {
+        for line in provenanceLines { sink.write("# " + line + "\n") }
+        let csv = CSVWriter(sink: sink)
+        csv.writeHeader(["period"] + columns)
+        for t in 0..<series.count {
+            csv.field(series.period(at: t).description)
+            for column in data { csv.field(column[t]) }
+            csv.endRow()
+        }
+    }
+
+    func writeJSON(to sink: OutputSink) {
+        let json = JSONWriter(sink: sink)
+        json.beginObject()
+        json.member("schema", schema)
+        json.key("provenance")
+        json.beginObject()
+        json.member("version", paceVersion)
+        json.member("method", method)
+        json.key("parameters")
+        json.beginObject()
+        for (name, value) in parameters { json.member(name, value) }
+        json.endObject()
+        json.key("inputs")
+        json.beginArray()
+        json.beginObject()
+        json.member("role", "observations")
+        json.member("source", source)
+        json.member("hash", "fnv1a64w:" + inputHash)
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        json.member("region", series.region)
+        json.member("series", series.name)
+        json.member("measure", series.measure.rawValue)
+        json.member("frequency", series.frequency.description)
+        json.key("rows")
+        json.beginArray()
+        for t in 0..<series.count {
+            json.beginObject()
+            json.member("period", series.period(at: t).description)
+            for (name, column) in zip(columns, data) { json.member(name, column[t]) }
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        sink.write("\n")
+    }
+
+    func writeTable(to sink: OutputSink) {
+        sink.write("\(series.label): \(method); " + parameters.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n")
+        for note in notes { sink.write(note + "\n") }
+        var table = TextTable(header: ["period"] + columns)
+        for t in 0..<series.count {
+            table.addRow([series.period(at: t).description] + data.map { humanNumber($0[t]) })
+        }
+        sink.write(table.plainText())
+    }
+}
+
+extension SeriesSelection {
+    /// Exactly one series for the single-series commands: `--series` may be left out when the
+    /// file (after `--region`/`--measure`) holds one series only; several matches are a usage
+    /// error listing them.
+    static func single(path: String?, name: String?, region: String?, measure: Measure?,
+                       command: String) throws -> (series: InputSeries, document: CSVDocument) {
+        let (all, document) = try load(path: path, name: name, region: region, measure: measure)
+        guard all.count == 1 else {
+            let names = all.map { $0.label + ($0.measure == .level ? "" : "/" + $0.measure.rawValue) }
+            var shown = names.prefix(20).joined(separator: ", ")
+            if names.count > 20 { shown += ", … (\(names.count) in all)" }
+            throw ValidationError(
+                "pace \(command) works on one series, and \(document.source) has \(all.count) that match: \(shown) (pick one with --series, --region or --measure)")
+        }
+        return (all[0], document)
+    }
+}

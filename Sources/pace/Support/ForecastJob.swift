@@ -1,0 +1,271 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PaceData
+import PaceForecast
+
+/// The model `pace forecast --model` asks for, parsed once at the edge.
+enum ForecastModelChoice: Sendable, Equatable {
+    /// Automatic ETS (R's `ets(y)`, model "ZZZ"), or a pattern with some letters fixed (`ets:MZZ`).
+    case etsAutomatic(ETSModelPattern)
+    /// One ETS specification, written as R writes it (`ets:MAdM`).
+    case ets(code: String)
+    /// A trend regression of one shape (with seasonal dummies when m > 1), or chosen by AICc.
+    case trend(TrendModel.Shape?)
+
+    /// Parses `auto`, `ets`, `ets:SPEC` (SPEC as `MAdM`, `Z` letters for automatic choice) and
+    /// `trend:linear|loglinear|quadratic|auto`.
+    init(parsing text: String) throws {
+        let lower = text.lowercased()
+        if lower == "auto" || lower == "ets" {
+            self = .etsAutomatic(.automatic)
+            return
+        }
+        if text.hasPrefix("ets:") || text.hasPrefix("ETS:") {
+            let code = String(text.dropFirst(4))
+            do {
+                let pattern = try ETSModelPattern(parsing: code)
+                if pattern.error == nil || pattern.trend == nil || pattern.season == nil {
+                    self = .etsAutomatic(pattern)
+                } else {
+                    _ = try ETSSpecification(parsing: code, period: 2)
+                    self = .ets(code: code)
+                }
+            } catch {
+                throw ValidationErrorText("--model \(text): \(error)")
+            }
+            return
+        }
+        if lower.hasPrefix("trend:") {
+            switch String(lower.dropFirst(6)) {
+            case "linear": self = .trend(.linear)
+            case "loglinear", "log-linear", "log": self = .trend(.logLinear)
+            case "quadratic": self = .trend(.quadratic)
+            case "auto": self = .trend(nil)
+            default:
+                throw ValidationErrorText("--model \(text): unknown trend kind (expected trend:linear, trend:loglinear, trend:quadratic or trend:auto)")
+            }
+            return
+        }
+        throw ValidationErrorText("--model \(text): expected auto, ets, ets:SPEC (e.g. ets:MAdM) or trend:linear|loglinear|quadratic|auto")
+    }
+
+    /// How the provenance names the method.
+    var methodName: String {
+        switch self {
+        case .etsAutomatic(let p): return p == .automatic ? "ets auto (AICc, R forecast ets ZZZ)" : "ets \(p) (AICc)"
+        case .ets(let code): return "ets \(code) (maximum likelihood)"
+        case .trend(let shape): return shape.map { "trend \($0.rawValue) (OLS)" } ?? "trend auto (AICc)"
+        }
+    }
+
+    var isTrend: Bool { if case .trend = self { return true } else { return false } }
+}
+
+/// A usage problem found after parsing (turned into ArgumentParser's ValidationError by callers).
+struct ValidationErrorText: Error, CustomStringConvertible {
+    var description: String
+    init(_ text: String) { description = text }
+}
+
+/// Settings shared by every series of one `pace forecast` run.
+struct ForecastSettings: Sendable {
+    var model: ForecastModelChoice
+    /// nil: two years of periods.
+    var horizon: Int?
+    /// Interval levels in percent.
+    var levels: [Double]
+    var paths: Int
+    var seed: UInt64
+
+    func horizon(for frequency: Frequency) -> Int { horizon ?? 2 * frequency.periodsPerYear }
+}
+
+/// The forecast of one series and the fit it came from.
+struct SeriesForecast: Sendable {
+    var series: InputSeries
+    /// "ETS(M,A,M)" or e.g. "Trend(log-linear, seasonal m=4)".
+    var model: String
+    var method: String
+    /// Named parameters (ETS: alpha, beta, gamma, phi with nil for an absent component;
+    /// trend: the regression coefficients).
+    var parameters: [(String, Double?)]
+    /// ETS: l, b, s1…sm of x₀; empty for trend models.
+    var initialStates: [(String, Double)]
+    var logLikelihood: Double
+    var aic: Double
+    var aicc: Double
+    var bic: Double
+    var sigma2: Double
+    /// "analytical (class 3)", "simulation (5000 paths, seed S)", "regression prediction (t)".
+    var intervalMethod: String
+    var periods: [Period]
+    var mean: [Double]
+    /// lower[i][h] at levels[i].
+    var lower: [[Double]]
+    var upper: [[Double]]
+    /// `paths × horizon` simulated values, row-major, when asked for.
+    var paths: [Double]?
+    var pathCount: Int
+}
+
+enum ForecastJob {
+    /// Fits the chosen model to one series and forecasts it. Errors come back as the message
+    /// to print (located at the row when about a value).
+    static func run(_ series: InputSeries, settings: ForecastSettings) -> Result<SeriesForecast, CommandFailure> {
+        do {
+            return .success(try forecast(series, settings: settings))
+        } catch let error as CommandFailure {
+            return .failure(error)
+        } catch let error as InputError {
+            return .failure(CommandFailure(description: error.description))
+        } catch let error as SeriesFailure {
+            return .failure(CommandFailure(description: error.description))
+        } catch {
+            return .failure(CommandFailure(description: SeriesFailure(source: series.source, label: series.label,
+                                                                      message: String(describing: error)).description))
+        }
+    }
+
+    static func forecast(_ series: InputSeries, settings: ForecastSettings) throws -> SeriesForecast {
+        let m = series.frequency.periodsPerYear
+        let horizon = settings.horizon(for: series.frequency)
+        let last = series.period(at: series.count - 1)
+        var periods: [Period] = []
+        for h in 1...horizon {
+            guard let p = last.advanced(by: h) else {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "the forecast horizon \(horizon) runs past the year 9999")
+            }
+            periods.append(p)
+        }
+        switch settings.model {
+        case .etsAutomatic, .ets:
+            return try etsForecast(series, settings: settings, period: m, horizon: horizon, periods: periods)
+        case .trend(let shape):
+            return try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
+                                     periods: periods)
+        }
+    }
+
+    /// Maps an ETS error to a located message where it is about one value.
+    static func located(_ error: ETSError, _ series: InputSeries) -> Error {
+        switch error {
+        case .nonPositiveValue(let model, let index, _):
+            return series.error(at: index, problem: "\(model) has a multiplicative component and needs values > 0",
+                                expected: "a positive value (or an additive model, e.g. --model ets:AAA)")
+        case .nonFiniteValue(let index, _):
+            return series.error(at: index, problem: "not a finite number", expected: "a finite number")
+        default:
+            return SeriesFailure(source: series.source, label: series.label, message: error.description)
+        }
+    }
+
+    /// Runs an ETS call, turning its typed error into a located one.
+    static func checked<T>(_ series: InputSeries, _ body: () throws(ETSError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw located(error, series)
+        }
+    }
+
+    static func etsForecast(_ series: InputSeries, settings: ForecastSettings, period m: Int, horizon: Int,
+                            periods: [Period]) throws -> SeriesForecast {
+        let y = series.values
+        let fit: ETSFit
+        switch settings.model {
+        case .ets(let code):
+            if m < 2, let season = try? ETSModelPattern(parsing: code).season, season != .none {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "ets:\(code) has a seasonal component, but the series is \(series.frequency) (no seasonal period); use a model without season, e.g. ets:AAN")
+            }
+            let spec = try checked(series) { () throws(ETSError) in try ETSSpecification(parsing: code, period: m) }
+            if spec.needsPositiveData {
+                try series.requirePositive(for: "\(spec) (multiplicative component)")
+            }
+            fit = try checked(series) { () throws(ETSError) in try ETS.fit(y, specification: spec) }
+        case .etsAutomatic(let pattern):
+            if pattern.error == .multiplicative || pattern.trend == .multiplicative || pattern.season == .multiplicative {
+                try series.requirePositive(for: "ETS \(pattern) (multiplicative component)")
+            }
+            fit = try checked(series) { () throws(ETSError) in try ETS.select(y, period: m, pattern: pattern).best }
+        case .trend(let shape):
+            return try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
+                                     periods: periods)
+        }
+        let forecast = try checked(series) { () throws(ETSError) in
+            try fit.forecast(horizon: horizon, levels: settings.levels, simulationPaths: 5000, seed: settings.seed)
+        }
+        let p = fit.parameters
+        var states: [(String, Double)] = [("l", p.initialLevel)]
+        if let b = p.initialTrend { states.append(("b", b)) }
+        for (i, s) in p.initialSeasonal.enumerated() { states.append(("s\(i + 1)", s)) }
+        let intervalMethod: String
+        switch forecast.method {
+        case .analytical(let cls): intervalMethod = "analytical (class \(cls))"
+        case .simulation(let n, let seed): intervalMethod = "simulation (\(n) paths, seed \(seed))"
+        }
+        var paths: [Double]? = nil
+        if settings.paths > 0 {
+            paths = fit.samplePaths(horizon: horizon, count: settings.paths, seed: settings.seed).values
+        }
+        return SeriesForecast(
+            series: series, model: fit.specification.description, method: "ets",
+            parameters: [("alpha", p.alpha), ("beta", p.beta), ("gamma", p.gamma), ("phi", p.phi)],
+            initialStates: states, logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc, bic: fit.bic,
+            sigma2: fit.sigma2, intervalMethod: intervalMethod, periods: periods, mean: forecast.mean,
+            lower: forecast.lower, upper: forecast.upper, paths: paths, pathCount: settings.paths)
+    }
+
+    static func trendForecast(_ series: InputSeries, shape: TrendModel.Shape?, settings: ForecastSettings,
+                              period m: Int, horizon: Int, periods: [Period]) throws -> SeriesForecast {
+        let y = series.values
+        let seasonal = m > 1 ? m : nil
+        let offset = series.start.position - 1
+        let fit: TrendFit
+        do {
+            if let shape {
+                if shape == .logLinear { try series.requirePositive(for: "the log-linear trend") }
+                fit = try TrendModel(shape: shape, seasonalPeriod: seasonal, seasonOffset: offset).fit(y)
+            } else {
+                fit = try TrendModel.select(y, seasonalPeriod: seasonal, seasonOffset: offset).best
+            }
+        } catch let error as FilterError {
+            if case .nonPositive(let index, _, let method) = error {
+                throw series.error(at: index, problem: "\(method) needs values > 0", expected: "a positive value")
+            }
+            throw SeriesFailure(source: series.source, label: series.label, message: error.description)
+        }
+        var mean: [Double] = []
+        var lower: [[Double]] = [], upper: [[Double]] = []
+        for level in settings.levels {
+            let f = try fit.forecast(horizon: horizon, level: level / 100)
+            mean = f.map(\.point)
+            lower.append(f.map(\.lower))
+            upper.append(f.map(\.upper))
+        }
+        if settings.levels.isEmpty { mean = try fit.forecast(horizon: horizon).map(\.point) }
+        let regression = fit.regression
+        let n = Double(fit.observationCount)
+        let p = Double(regression.k + 1)
+        let model = fit.model
+        var name = "Trend(\(model.shape.rawValue)"
+        if let s = model.seasonalPeriod { name += ", seasonal m=\(s)" }
+        name += ")"
+        return SeriesForecast(
+            series: series, model: name, method: "trend",
+            parameters: regression.coefficients.map { ($0.name, $0.estimate) }, initialStates: [],
+            logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc,
+            bic: -2 * fit.logLikelihood + p * log(n), sigma2: regression.sigma * regression.sigma,
+            intervalMethod: "regression prediction intervals (Student t)" + (model.shape == .logLinear ? ", exp of log scale; mean is the median" : ""),
+            periods: periods, mean: mean, lower: lower, upper: upper, paths: nil, pathCount: 0)
+    }
+}
+
+/// The message of a failed job, as it will be printed after `pace: `.
+struct CommandFailure: Error, Sendable, CustomStringConvertible {
+    var description: String
+}

@@ -1,0 +1,216 @@
+import PaceData
+
+/// Everything `pace forecast` prints, rendered by each writer.
+///
+/// CSV: `# ` provenance lines, then one row per series and horizon:
+/// `region,series,period,mean,lo<L>,hi<L>,…` (one pair per `--level`, in the order given).
+/// JSON (schema `pace.forecast/1`): `provenance`, then `series`, one object per series with its
+/// fit (`model`, `parameters`, `initial_states`, `log_likelihood`, `aic`, `aicc`, `bic`,
+/// `sigma2`, `interval_method`), its `forecast` rows and, with `--paths`, `paths`.
+struct ForecastReport {
+    static let schema = "pace.forecast/1"
+    /// Batches up to this size list each series' model in the CSV comment lines.
+    static let csvModelLineLimit = 100
+
+    var forecasts: [SeriesForecast]
+    var settings: ForecastSettings
+    var source: String
+    var inputHash: String
+    /// Series left out with `--keep-going`, with the reason.
+    var skipped: [SkippedSeries] = []
+
+    /// `lo80`, `hi80`, … for the levels asked for.
+    var levelNames: [String] { settings.levels.map { formatNumber($0) } }
+
+    /// The series column: the name, with the measure when one file holds several measures of it.
+    func seriesName(_ f: SeriesForecast) -> String {
+        let clash = forecasts.contains {
+            $0.series.region == f.series.region && $0.series.name == f.series.name && $0.series.measure != f.series.measure
+        }
+        return clash ? f.series.name + "/" + f.series.measure.rawValue : f.series.name
+    }
+
+    var parameterList: [(String, String)] {
+        var list: [(String, String)] = [
+            ("model", modelArgument), ("horizon", settings.horizon.map(String.init) ?? "2 years"),
+            ("levels", levelNames.joined(separator: ",")), ("seed", String(settings.seed)),
+        ]
+        if settings.paths > 0 { list.append(("paths", String(settings.paths))) }
+        return list
+    }
+
+    var modelArgument: String {
+        switch settings.model {
+        case .etsAutomatic(let p): return p == .automatic ? "auto" : "ets:\(p)"
+        case .ets(let code): return "ets:\(code)"
+        case .trend(let s): return "trend:" + (s.map { $0 == .logLinear ? "loglinear" : $0.rawValue } ?? "auto")
+        }
+    }
+
+    var provenanceLines: [String] {
+        ["pace forecast \(paceVersion)", "schema: \(Self.schema)", "method: \(settings.model.methodName)",
+         "parameters: " + parameterList.map { "\($0.0)=\($0.1)" }.joined(separator: " "),
+         "input: observations \(source) fnv1a64w:\(inputHash)"]
+    }
+
+    func writeCSV(to sink: OutputSink) {
+        for line in provenanceLines { sink.write("# " + line + "\n") }
+        if forecasts.count <= Self.csvModelLineLimit {
+            for f in forecasts {
+                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(formatNumber(f.aicc)), intervals \(f.intervalMethod)\n")
+            }
+        } else {
+            sink.write("# \(forecasts.count) series: each one's model and fit are in --format json\n")
+        }
+        for s in skipped { sink.write("# skipped \(s.label): \(s.reason)\n") }
+        let csv = CSVWriter(sink: sink)
+        var header = ["region", "series", "period", "mean"]
+        for name in levelNames { header += ["lo" + name, "hi" + name] }
+        csv.writeHeader(header)
+        for f in forecasts {
+            let name = seriesName(f)
+            for h in f.periods.indices {
+                csv.field(f.series.region)
+                csv.field(name)
+                csv.field(f.periods[h].description)
+                csv.field(f.mean[h])
+                for i in settings.levels.indices {
+                    csv.field(f.lower[i][h])
+                    csv.field(f.upper[i][h])
+                }
+                csv.endRow()
+            }
+        }
+    }
+
+    func writeJSON(to sink: OutputSink) {
+        let json = JSONWriter(sink: sink)
+        json.beginObject()
+        json.member("schema", Self.schema)
+        json.key("provenance")
+        json.beginObject()
+        json.member("version", paceVersion)
+        json.member("method", settings.model.methodName)
+        json.key("parameters")
+        json.beginObject()
+        json.member("model", modelArgument)
+        json.key("horizon")
+        if let h = settings.horizon { json.number(h) } else { json.null() }
+        json.key("levels")
+        json.beginArray()
+        for level in settings.levels { json.number(level) }
+        json.endArray()
+        json.member("paths", settings.paths)
+        json.member("seed", Int(settings.seed))
+        json.endObject()
+        json.key("inputs")
+        json.beginArray()
+        json.beginObject()
+        json.member("role", "observations")
+        json.member("source", source)
+        json.member("hash", "fnv1a64w:" + inputHash)
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        json.key("series")
+        json.beginArray()
+        for f in forecasts { writeSeries(f, json) }
+        json.endArray()
+        json.key("skipped")
+        json.beginArray()
+        for s in skipped {
+            json.beginObject()
+            json.member("region", s.region)
+            json.member("series", s.name)
+            json.member("measure", s.measure.rawValue)
+            json.member("reason", s.reason)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        sink.write("\n")
+    }
+
+    private func writeSeries(_ f: SeriesForecast, _ json: JSONWriter) {
+        json.beginObject()
+        json.member("region", f.series.region)
+        json.member("series", f.series.name)
+        json.member("measure", f.series.measure.rawValue)
+        json.member("frequency", f.series.frequency.description)
+        json.member("start", f.series.start.description)
+        json.member("end", f.series.period(at: f.series.count - 1).description)
+        json.member("n", f.series.count)
+        json.member("method", f.method)
+        json.member("model", f.model)
+        json.key("parameters")
+        json.beginObject()
+        for (name, value) in f.parameters { json.member(name, value) }
+        json.endObject()
+        json.key("initial_states")
+        json.beginObject()
+        for (name, value) in f.initialStates { json.member(name, value) }
+        json.endObject()
+        json.member("log_likelihood", f.logLikelihood)
+        json.member("aic", f.aic)
+        json.member("aicc", f.aicc)
+        json.member("bic", f.bic)
+        json.member("sigma2", f.sigma2)
+        json.member("interval_method", f.intervalMethod)
+        json.key("forecast")
+        json.beginArray()
+        for h in f.periods.indices {
+            json.beginObject()
+            json.member("period", f.periods[h].description)
+            json.member("mean", f.mean[h])
+            for (i, name) in levelNames.enumerated() {
+                json.member("lo" + name, f.lower[i][h])
+                json.member("hi" + name, f.upper[i][h])
+            }
+            json.endObject()
+        }
+        json.endArray()
+        if let paths = f.paths {
+            let horizon = f.periods.count
+            json.key("paths")
+            json.beginArray()
+            for p in 0..<f.pathCount {
+                json.beginArray()
+                for h in 0..<horizon { json.number(paths[p * horizon + h]) }
+                json.endArray()
+            }
+            json.endArray()
+        }
+        json.endObject()
+    }
+
+    /// A table for people: one block per series (model line, then period, mean and intervals).
+    func writeTable(to sink: OutputSink) {
+        var first = true
+        for f in forecasts {
+            if !first { sink.write("\n") }
+            first = false
+            let label = f.series.region.isEmpty ? seriesName(f) : f.series.region + " / " + seriesName(f)
+            sink.write("\(label): \(f.model), n = \(f.series.count), AICc \(humanNumber(f.aicc)); intervals \(f.intervalMethod)\n")
+            var header = ["period", "mean"]
+            for name in levelNames { header += ["lo\(name)", "hi\(name)"] }
+            var table = TextTable(header: header)
+            for h in f.periods.indices {
+                var row = [f.periods[h].description, humanNumber(f.mean[h])]
+                for i in settings.levels.indices { row += [humanNumber(f.lower[i][h]), humanNumber(f.upper[i][h])] }
+                table.addRow(row)
+            }
+            sink.write(table.plainText())
+        }
+    }
+}
+
+/// Six significant digits for people (tables); CSV and JSON carry full precision.
+func humanNumber(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
+    if x != 0 && (abs(x) < 1e-4 || abs(x) >= 1e9) { return format6e(x) }
+    var magnitude = 0
+    var v = abs(x)
+    while v >= 10 { v /= 10; magnitude += 1 }
+    while v < 1 && v > 0 { v *= 10; magnitude -= 1 }
+    return fixed(x, max(0, 5 - magnitude))
+}

@@ -1,0 +1,344 @@
+import Foundation
+import PaceForecast
+import Testing
+
+/// Shared helpers of the time-series command tests.
+enum SeriesCLI {
+    static let ukgas = "Tests/Fixtures/forecast/uk_gas_quarterly.csv"
+    static let macro = "Tests/Fixtures/forecast/us_macro_quarterly.csv"
+    static let air = "Tests/Fixtures/forecast/air_passengers_monthly.csv"
+
+    static func json(_ run: PaceRun) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        return try #require(object as? [String: Any])
+    }
+
+    static func fixture(_ name: String) throws -> [String: Any] {
+        let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/forecast/" + name)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        return try #require(object as? [String: Any])
+    }
+
+    /// Values of one series of a `series,period,value` fixture, in file order.
+    static func values(_ file: String, series: String) throws -> [Double] {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line -> Double? in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return f.count == 3 && f[0] == series ? Double(f[2]) : nil
+        }
+    }
+
+    static func doubles(_ any: Any?) -> [Double] {
+        ((any as? [Any]) ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+    }
+
+    /// |a − b| ≤ rel·max(|b|, floor) for every element (NaN/null compares equal only to NaN).
+    static func close(_ a: [Double], _ b: [Double], rel: Double, floor: Double = 1) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) {
+            if x.isNaN || y.isNaN { if !(x.isNaN && y.isNaN) { return false } else { continue } }
+            if abs(x - y) > rel * max(abs(y), floor) { return false }
+        }
+        return true
+    }
+
+    /// Standard input text of a `series,period,value` file.
+    static func csv(_ name: String, quarterlyFrom year: Int, _ values: [Double]) -> String {
+        var text = "series,period,value\n"
+        for (i, v) in values.enumerated() { text += "\(name),\(year + i / 4)Q\(i % 4 + 1),\(v)\n" }
+        return text
+    }
+
+    /// The environment without COLUMNS (help text wraps at 80 columns, as in the goldens).
+    static var plainEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.filter { $0.key != "COLUMNS" }
+    }
+
+    static func environment(threads: Int) -> [String: String] {
+        var env = plainEnvironment
+        env["PACE_THREADS"] = String(threads)
+        return env
+    }
+}
+
+@Suite("pace forecast")
+struct ForecastCommandTests {
+    typealias S = SeriesCLI
+
+    func forecastRows(_ series: [String: Any]) -> [[String: Any]] {
+        (series["forecast"] as? [[String: Any]]) ?? []
+    }
+
+    @Test("UKgas auto: model, likelihood, criteria and forecasts equal the library's ETS.select (exact: same code, shortest round-trip numbers)")
+    func ukgasAutoEqualsLibrary() throws {
+        let run = try runPace(["forecast", S.ukgas, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let j = try S.json(run)
+        #expect(j["schema"] as? String == "pace.forecast/1")
+        let list = try #require(j["series"] as? [[String: Any]])
+        #expect(list.count == 1)
+        let s = list[0]
+        let y = try S.values(S.ukgas, series: "UKgas")
+        let fit = try ETS.select(y, period: 4).best
+        let forecast = try fit.forecast(horizon: 8, levels: [80, 95])
+        #expect(s["model"] as? String == fit.specification.description)
+        // Tolerance 1e-15 relative: JSON numbers are written in shortest round-trip form, so equal.
+        let rel = 1e-15
+        #expect(S.close([s["log_likelihood"] as? Double ?? .nan], [fit.logLikelihood], rel: rel))
+        #expect(S.close([s["aic"] as? Double ?? .nan, s["aicc"] as? Double ?? .nan, s["bic"] as? Double ?? .nan,
+                         s["sigma2"] as? Double ?? .nan], [fit.aic, fit.aicc, fit.bic, fit.sigma2], rel: rel))
+        let parameters = try #require(s["parameters"] as? [String: Any])
+        #expect(S.close([parameters["alpha"] as? Double ?? .nan, parameters["beta"] as? Double ?? .nan,
+                         parameters["gamma"] as? Double ?? .nan], [fit.parameters.alpha, fit.parameters.beta!, fit.parameters.gamma!], rel: rel))
+        #expect(parameters["phi"] is NSNull)
+        let states = try #require(s["initial_states"] as? [String: Any])
+        #expect(S.close(["l", "b", "s1", "s2", "s3", "s4"].map { states[$0] as? Double ?? .nan },
+                        fit.parameters.initialState, rel: rel))
+        let rows = forecastRows(s)
+        #expect(rows.map { $0["period"] as? String } == ["1987Q1", "1987Q2", "1987Q3", "1987Q4", "1988Q1", "1988Q2", "1988Q3", "1988Q4"])
+        #expect(S.close(rows.map { $0["mean"] as? Double ?? .nan }, forecast.mean, rel: rel))
+        #expect(S.close(rows.map { $0["lo80"] as? Double ?? .nan }, forecast.lower[0], rel: rel))
+        #expect(S.close(rows.map { $0["hi95"] as? Double ?? .nan }, forecast.upper[1], rel: rel))
+        let provenance = try #require(j["provenance"] as? [String: Any])
+        #expect((provenance["inputs"] as? [[String: Any]])?.first?["hash"] as? String != nil)
+    }
+
+    @Test("UKgas auto agrees with R forecast 8.20 (Tests/Fixtures/forecast/ets_r_forecast.json): same model, log-likelihood at least R's")
+    func ukgasAutoAgainstR() throws {
+        let r = try #require((try S.fixture("ets_r_forecast.json")["series"] as? [String: Any])?["UKgas"] as? [String: Any])
+        let auto = try #require(r["auto"] as? [String: Any])
+        let rForecast = try #require(auto["forecast"] as? [String: Any])
+        let s = try #require((try S.json(runPace(["forecast", S.ukgas, "--format", "json"]))["series"] as? [[String: Any]])?.first)
+        #expect(s["model"] as? String == auto["method"] as? String)  // ETS(M,A,M)
+        let rLogLik = try #require(auto["loglik"] as? Double)
+        let logLik = try #require(s["log_likelihood"] as? Double)
+        // Pace's optimiser restarts Nelder–Mead, so it reaches R's optimum or a better one: ℓ ≥ ℓ_R − 1e-9|ℓ_R|,
+        // and not far from it (the two optima differ by < 0.1%).
+        #expect(logLik >= rLogLik - 1e-9 * abs(rLogLik))
+        #expect(abs(logLik - rLogLik) <= 1e-3 * abs(rLogLik))
+        // Forecast means from slightly different parameters: within 1% of R's.
+        #expect(S.close(forecastRows(s).map { $0["mean"] as? Double ?? .nan }, S.doubles(rForecast["mean"]), rel: 0.01))
+    }
+
+    @Test("ets:MAM on UKgas: log-likelihood at least R's fixed-spec fit (ets_r_forecast.json fixed_specs.MAM)")
+    func fixedSpecAgainstR() throws {
+        let r = try #require((try S.fixture("ets_r_forecast.json")["series"] as? [String: Any])?["UKgas"] as? [String: Any])
+        let mam = try #require((r["fixed_specs"] as? [String: Any])?["MAM"] as? [String: Any])
+        let s = try #require((try S.json(runPace(["forecast", S.ukgas, "--model", "ets:MAM", "--format", "json"]))["series"] as? [[String: Any]])?.first)
+        #expect(s["model"] as? String == "ETS(M,A,M)")
+        let rLogLik = try #require(mam["loglik"] as? Double)
+        let logLik = try #require(s["log_likelihood"] as? Double)
+        #expect(logLik >= rLogLik - 1e-9 * abs(rLogLik))
+        let y = try S.values(S.ukgas, series: "UKgas")
+        let fit = try ETS.fit(y, specification: ETSSpecification(parsing: "MAM", period: 4))
+        #expect(S.close([logLik], [fit.logLikelihood], rel: 1e-15))
+    }
+
+    @Test("trend:loglinear on UKgas equals statsmodels 0.15 OLS predictions (trend_statsmodels.json), exp of the log scale, to 1e-9")
+    func logLinearTrend() throws {
+        let cases = try #require(try S.fixture("trend_statsmodels.json")["cases"] as? [[String: Any]])
+        let ref = try #require(cases.first { $0["name"] as? String == "ukgas_loglinear_seasonal" })
+        let run = try runPace(["forecast", S.ukgas, "--model", "trend:loglinear", "--level", "95", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+        #expect(s["model"] as? String == "Trend(log-linear, seasonal m=4)")
+        let rows = forecastRows(s)
+        #expect(S.close(rows.map { $0["mean"] as? Double ?? .nan }, S.doubles(ref["pred_mean"]).map { exp($0) }, rel: 1e-9))
+        #expect(S.close(rows.map { $0["lo95"] as? Double ?? .nan }, S.doubles(ref["obs_lower"]).map { exp($0) }, rel: 1e-9))
+        #expect(S.close(rows.map { $0["hi95"] as? Double ?? .nan }, S.doubles(ref["obs_upper"]).map { exp($0) }, rel: 1e-9))
+        #expect(rows.first?["lo80"] == nil)
+        let parameters = try #require(s["parameters"] as? [String: Any])
+        #expect(S.close([parameters["const"] as? Double ?? .nan, parameters["trend"] as? Double ?? .nan],
+                        Array(S.doubles(ref["params"]).prefix(2)), rel: 1e-9))
+    }
+
+    @Test("periods continue the calendar (2024Q4 → 2025Q1…), default horizon two years, levels set the columns")
+    func calendarAndColumns() throws {
+        let values = (0..<24).map { 100 + Double($0) + [5.0, -3, -6, 4][$0 % 4] }   // 2019Q1…2024Q4
+        let input = S.csv("gdp", quarterlyFrom: 2019, values)
+        let run = try runPace(["forecast", "-", "--model", "ets:AAA", "--level", "90", "--format", "csv"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.first == "region,series,period,mean,lo90,hi90")
+        #expect(lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[2]) }
+                == ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4"])
+        // Monthly: 24 months by default, starting after 1960-12.
+        let air = try runPace(["forecast", S.air, "--model", "trend:linear", "--level", "95,80", "--format", "csv"])
+        #expect(air.status == 0, "\(air.stderr)")
+        let airLines = air.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(airLines.first == "region,series,period,mean,lo95,hi95,lo80,hi80")
+        #expect(airLines.count == 25)
+        #expect(airLines[1].hasPrefix(",AirPassengers,1961-01,"))
+        #expect(airLines[24].hasPrefix(",AirPassengers,1962-12,"))
+    }
+
+    @Test("batch: every series of us_macro, output identical with 1 and 2 threads, and equal to one-series runs")
+    func batchThreads() throws {
+        let one = try runPace(["forecast", S.macro, "--format", "json"], environment: S.environment(threads: 1))
+        let two = try runPace(["forecast", S.macro, "--format", "json"], environment: S.environment(threads: 2))
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr) \(two.stderr)")
+        #expect(one.stdout == two.stdout)
+        #expect(one.stderr.isEmpty && two.stderr.isEmpty)   // no progress bar when stderr is a pipe
+        let list = try #require(try S.json(two)["series"] as? [[String: Any]])
+        #expect(list.map { $0["series"] as? String } == ["realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi",
+                                                          "m1", "tbilrate", "unemp", "pop", "infl", "realint"])
+        let single = try #require(try S.json(runPace(["forecast", S.macro, "--series", "unemp", "--format", "json"]))["series"] as? [[String: Any]])
+        #expect(NSDictionary(dictionary: single[0]).isEqual(to: list[8]))
+        let csvOne = try runPace(["forecast", S.macro, "--format", "csv", "--model", "trend:auto"], environment: S.environment(threads: 1))
+        let csvTwo = try runPace(["forecast", S.macro, "--format", "csv", "--model", "trend:auto"], environment: S.environment(threads: 2))
+        #expect(csvOne.status == 0 && csvOne.stdout == csvTwo.stdout)
+    }
+
+    @Test("--paths N adds N seeded sample paths per series to JSON, equal to the library's samplePaths")
+    func samplePaths() throws {
+        let run = try runPace(["forecast", S.ukgas, "--format", "json", "--paths", "3", "--seed", "7", "--horizon", "4"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+        let paths = ((s["paths"] as? [Any]) ?? []).map { S.doubles($0) }
+        #expect(paths.count == 3 && paths.allSatisfy { $0.count == 4 })
+        let fit = try ETS.select(try S.values(S.ukgas, series: "UKgas"), period: 4).best
+        let expected = fit.samplePaths(horizon: 4, count: 3, seed: 7)
+        #expect(S.close(paths.flatMap { $0 }, expected.values, rel: 1e-15))
+        let again = try #require((try S.json(runPace(["forecast", S.ukgas, "--format", "json", "--paths", "3", "--seed", "8", "--horizon", "4"]))["series"] as? [[String: Any]])?.first)
+        #expect(((again["paths"] as? [Any]) ?? []).map { S.doubles($0) } != paths)
+    }
+
+    // MARK: - Bad input (exit 2) and usage errors (exit 64)
+
+    func lines(of file: String) throws -> [String] {
+        try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+    }
+
+    @Test("a missing value inside a series is refused with its line and period")
+    func missingInside() throws {
+        var rows = try lines(of: S.ukgas)
+        rows[5] = "UKgas,1961Q1,"          // line 6
+        let run = try runPace(["forecast", "-"], stdin: rows.joined(separator: "\n") + "\n")
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("pace: <stdin>:6: missing value for UKgas at 1961Q1"))
+        // A period with no row: the message names the period and points at the next row.
+        rows.remove(at: 5)
+        let gap = try runPace(["forecast", "-"], stdin: rows.joined(separator: "\n") + "\n")
+        #expect(gap.status == 2)
+        #expect(gap.stderr.hasPrefix("pace: <stdin>:6: no row for UKgas at 1961Q1"))
+    }
+
+    @Test("leading and trailing missing values are dropped, not refused")
+    func missingAtEnds() throws {
+        var rows = try lines(of: S.ukgas)
+        rows[1] = "UKgas,1960Q1,NA"
+        rows[rows.count - 1] = "UKgas,1986Q4,"
+        let run = try runPace(["forecast", "-", "--format", "json", "--horizon", "1"], stdin: rows.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+        #expect(s["n"] as? Int == 106)
+        #expect(s["start"] as? String == "1960Q2")
+        #expect(forecastRows(s).first?["period"] as? String == "1986Q4")
+    }
+
+    @Test("a multiplicative model on non-positive data names the line, period and value")
+    func nonPositive() throws {
+        var rows = try lines(of: S.ukgas)
+        rows[9] = "UKgas,1962Q1,-3"        // line 10
+        let input = rows.joined(separator: "\n") + "\n"
+        let run = try runPace(["forecast", "-", "--model", "ets:MAM"], stdin: input)
+        #expect(run.status == 2)
+        #expect(run.stderr == "pace: <stdin>:10: UKgas 1962Q1: ETS(M,A,M) (multiplicative component) needs values > 0 (found \"-3\", expected a positive value)\n")
+        let trend = try runPace(["forecast", "-", "--model", "trend:loglinear"], stdin: input)
+        #expect(trend.status == 2)
+        #expect(trend.stderr.hasPrefix("pace: <stdin>:10: UKgas 1962Q1: the log-linear trend needs values > 0"))
+        // Automatic selection just leaves the multiplicative models out.
+        let auto = try runPace(["forecast", "-", "--format", "json"], stdin: input)
+        #expect(auto.status == 0)
+        let model = try #require((try S.json(auto)["series"] as? [[String: Any]])?.first?["model"] as? String)
+        #expect(model.hasPrefix("ETS(A,"))
+    }
+
+    @Test("a series too short for the model, an unknown series name, mixed frequencies: exit 2 with one clear line")
+    func otherBadInput() throws {
+        let short = S.csv("gdp", quarterlyFrom: 2022, [5, 6, 7, 8, 5, 6, 7, 9])
+        let run = try runPace(["forecast", "-", "--model", "ets:MAM"], stdin: short)
+        #expect(run.status == 2)
+        #expect(run.stderr == "pace: <stdin>: gdp: ETS(M,A,M) with period 4 needs at least 13 observations, the series has 8\n")
+        let unknown = try runPace(["forecast", S.macro, "--series", "gdp"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("pace: \(S.macro): no series named \"gdp\" (expected one of: realgdp, realcons,"))
+        let mixed = "series,period,value\ngdp,2024Q1,1\ngdp,2024Q2,2\ngdp,2024-07,3\n"
+        let m = try runPace(["forecast", "-"], stdin: mixed)
+        #expect(m.status == 2)
+        #expect(m.stderr.hasPrefix("pace: <stdin>:4:2: monthly period in the quarterly series gdp"))
+        let annual = "series,period,value\nx,2001,1\nx,2002,2\nx,2003,3\nx,2004,5\nx,2005,4\nx,2006,6\nx,2007,7\nx,2008,8\n"
+        let seasonal = try runPace(["forecast", "-", "--model", "ets:AAA"], stdin: annual)
+        #expect(seasonal.status == 2)
+        #expect(seasonal.stderr.hasPrefix("pace: <stdin>: x: ets:AAA has a seasonal component, but the series is annual"))
+        let region = try runPace(["forecast", S.ukgas, "--region", "north"])
+        #expect(region.status == 2)
+        #expect(region.stderr.contains("no region \"north\""))
+    }
+
+    @Test("--keep-going: a batch leaves out series with a gap or too few values, names each on stderr and in JSON")
+    func keepGoing() throws {
+        var input = "region,indicator,period,measure,value\n"
+        for (i, v) in [120.0, 80, 90, 130, 125, 84, 95, 136, 131, 88, 99, 141, 137, 92, 104, 148].enumerated() {
+            input += "north,sales,\(2020 + i / 4)Q\(i % 4 + 1),level,\(v)\n"
+        }
+        input += "south,sales,2020Q1,level,5\nsouth,sales,2020Q2,level,6\nsouth,sales,2020Q4,level,7\n"   // line 19: gap at 2020Q3
+        input += "east,sales,2020Q1,level,5\neast,sales,2020Q2,level,6\n"                                // too short
+        let stop = try runPace(["forecast", "-", "--format", "json"], stdin: input)
+        #expect(stop.status == 2)
+        #expect(stop.stderr.hasPrefix("pace: <stdin>:20: no row for south/sales at 2020Q3"))
+        let run = try runPace(["forecast", "-", "--format", "json", "--keep-going"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let j = try S.json(run)
+        #expect((j["series"] as? [[String: Any]])?.map { $0["region"] as? String } == ["north"])
+        let skipped = try #require(j["skipped"] as? [[String: Any]])
+        #expect(skipped.map { $0["region"] as? String } == ["south", "east"])
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("pace: skipped: <stdin>") })
+        #expect(lines[1].contains("east/sales"))
+    }
+
+    @Test("usage errors exit 64 with nothing on stdout", arguments: [
+        ["--level", "120"], ["--level", "x"], ["--model", "arima"], ["--model", "ets:XAM"], ["--model", "trend:cubic"],
+        ["--horizon", "0"], ["--paths", "-1"], ["--model", "trend:linear", "--paths", "5", "--format", "json"],
+        ["--paths", "5", "--format", "csv"], ["--format", "html"], ["--measure", "weekly"], ["--seed", "-1"],
+    ])
+    func usage(_ extra: [String]) throws {
+        let run = try runPace(["forecast", S.ukgas] + extra)
+        #expect(run.status == 64, "\(extra)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("pace: "))
+    }
+
+    @Test("--output writes the file atomically and a failed run leaves it untouched")
+    func atomicOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-forecast-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("f.csv").path
+        let ok = try runPace(["forecast", S.ukgas, "--output", out, "--horizon", "2"])
+        #expect(ok.status == 0 && ok.stdout.isEmpty)
+        let first = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(first.contains("\nregion,series,period,mean,lo80,hi80,lo95,hi95\n"))
+        let bad = try runPace(["forecast", S.ukgas, "--series", "nope", "--output", out])
+        #expect(bad.status == 2)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == first)
+    }
+}
+
+@Suite("pace forecast/filter/decompose --help")
+struct SeriesCommandHelpTests {
+    @Test("--help is golden (Tests/Fixtures/cli/help-<command>.txt)", arguments: [
+        (["forecast"], "help-forecast.txt"), (["filter"], "help-filter.txt"), (["filter", "hp"], "help-filter-hp.txt"),
+        (["decompose"], "help-decompose.txt"),
+    ])
+    func help(_ command: [String], _ file: String) throws {
+        let run = try runPace(command + ["--help"], environment: SeriesCLI.plainEnvironment)
+        #expect(run.status == 0)
+        let golden = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/cli/" + file), encoding: .utf8)
+        #expect(run.stdout == golden)
+    }
+}
