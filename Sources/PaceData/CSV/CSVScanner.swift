@@ -80,7 +80,9 @@ enum CSVScanner {
         // Wrapping arithmetic throughout (no overflow traps: offsets are below 2³², counts
         // below the buffer capacity), which keeps the loop's state in registers.
         while i &+ 8 <= n {
-            if _slowPath(count &+ 8 > capacity) {
+            // Room for up to eight positions plus the spare slot written when a word has no
+            // line feed (index `count + found`, at most `count + 8`).
+            if _slowPath(count &+ 9 > capacity) {
                 out.count = count
                 out.grow(to: capacity &* 2)
                 base = out.base
@@ -88,25 +90,28 @@ enum CSVScanner {
             }
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             acc |= w
-            // Quotes are only recorded here; the result is discarded if any was seen.
-            quoteSeen |= zeroBytes(w ^ quotes)
-            let lf = zeroBytes(w ^ lfs)
-            let all = zeroBytes(w ^ commas) | lf
+            // Quotes are only recorded, with the cheap zero-byte test (its false positives sit
+            // above a true match, so "some quote" is exact); the result is discarded if any.
+            let tq = w ^ quotes
+            quoteSeen |= (tq &- ones) & ~tq
+            // Exact masks for commas and line feeds, sharing `w & 0x7F…` (the patterns are
+            // ASCII, so only the low seven bits of each byte differ).
+            let w7 = w & lowBits
+            let nonzeroComma = ((w7 ^ commas) &+ lowBits) | w
+            let nonzeroLF = ((w7 ^ lfs) &+ lowBits) | w
+            let lf = ~nonzeroLF & highBits
+            let all = ~(nonzeroComma & nonzeroLF) & highBits
             let found = countMarks(all)
             let i32 = UInt32(truncatingIfNeeded: i)
             var m = all
-            // Unconditional writes of the first four positions (slots past `found` are
+            // Unconditional writes of the first two positions (slots past `found` are
             // overwritten later: `count` only advances by `found`).
             base[count] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
             m &= m &- 1
             base[count &+ 1] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
             m &= m &- 1
-            base[count &+ 2] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
-            m &= m &- 1
-            base[count &+ 3] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
-            m &= m &- 1
-            if _slowPath(found > 4) {
-                var k = count &+ 4
+            if _slowPath(found > 2) {
+                var k = count &+ 2
                 while m != 0 {
                     base[k] = i32 &+ UInt32(truncatingIfNeeded: m.trailingZeroBitCount &>> 3)
                     m &= m &- 1
@@ -123,8 +128,9 @@ enum CSVScanner {
                 nextLF &+= hasLF ? columns : 0
                 // With no line feed, `pos - 1` is the word's last byte and `index` a spare slot.
                 let pos = i &+ (bit.trailingZeroBitCount &>> 3)
-                let cr: UInt32 = hasLF && p[pos &- 1] == CSVByte.cr ? 1 : 0
-                base[index] &-= cr
+                let cr = hasLF && p[pos &- 1] == CSVByte.cr ? 1 : 0
+                // A plain store (a read-modify-write here would wait on the store above).
+                base[index] = UInt32(truncatingIfNeeded: pos &- cr)
             } else {
                 var l = lf
                 while l != 0 {
@@ -142,7 +148,7 @@ enum CSVScanner {
             if _slowPath(broken) { return .needsGeneric }
             i &+= 8
         }
-        if quoteSeen != 0 { return .needsGeneric }
+        if quoteSeen & highBits != 0 { return .needsGeneric }
         out.count = count
         while i < n {
             let c = p[i]
