@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -12,6 +13,7 @@ let package = Package(
         .library(name: "PaceData", targets: ["PaceData"]),
         .library(name: "PaceGap", targets: ["PaceGap"]),
         .library(name: "PaceForecast", targets: ["PaceForecast"]),
+        .library(name: "PaceRace", targets: ["PaceRace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,12 +34,14 @@ let package = Package(
         .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression"]),
         /// ETS, trend models, HP filter, STL and classical decomposition.
         .target(name: "PaceForecast", dependencies: ["PaceLinearAlgebra", "PaceStatistics", "PaceRegression"]),
+        /// Horse race: league tables of regions on weighted gap metrics (rank, min-max, z-score).
+        .target(name: "PaceRace", dependencies: ["PaceData"]),
         /// The `pace` command: parse arguments, call the libraries, pick a writer.
         .executableTarget(
             name: "pace",
             dependencies: [
                 "PaceLinearAlgebra", "PaceStatistics", "PaceRegression", "PaceData", "PaceGap",
-                "PaceForecast",
+                "PaceForecast", "PaceRace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -58,6 +62,24 @@ let package = Package(
             name: "PaceGapTests",
             dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
+        .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
         .testTarget(name: "PaceCLITests", dependencies: ["pace"]),
     ]
 )
+
+// MARK: - Benchmarks
+// ordo-one/benchmark is only resolved and built when asked for, so the everyday build and the
+// test suite never compile it:  PACE_BENCHMARKS=1 swift package benchmark
+if ProcessInfo.processInfo.environment["PACE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "PaceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "PaceStatistics", "PaceLinearAlgebra", "PaceRegression", "PaceData", "PaceGap", "PaceForecast",
+            ],
+            path: "Benchmarks/PaceBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}

@@ -21,7 +21,7 @@ struct Pace: ParsableCommand {
             2 bad input or runtime error; 64 usage error.
             """,
         version: paceVersion,
-        subcommands: [Regress.self, Convert.self, Check.self]
+        subcommands: [Convert.self, Check.self, Gap.self, Race.self, Regress.self]
     )
 }
 
@@ -47,6 +47,13 @@ func printDiagnostic(_ message: String) {
     }
 }
 
+/// ArgumentParser's message for a usage error, without its own "Error: " prefix (ours is "pace: ").
+func usageMessage(for error: Error) -> String {
+    var message = Pace.fullMessage(for: error)
+    if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+    return message
+}
+
 @main
 enum PaceMain {
     static func main() {
@@ -62,7 +69,7 @@ enum PaceMain {
             if code == .success {
                 Pace.exit(withError: error)  // --help, --version
             }
-            let message = Pace.fullMessage(for: error)
+            let message = usageMessage(for: error)
             if !message.isEmpty { printDiagnostic(message) }
             exit(PaceExit.usage)
         }
@@ -76,8 +83,19 @@ enum PaceMain {
             printDiagnostic(error.message)
             exit(PaceExit.usage)
         } catch {
-            printDiagnostic(String(describing: error))
-            exit(PaceExit.badInput)
+            // ArgumentParser's own requests (`pace help`, `--help` on a subcommand) arrive here
+            // as errors that it maps to success or usage; everything else is bad input or a
+            // runtime failure: exit 2.
+            switch Pace.exitCode(for: error) {
+            case .success:
+                Pace.exit(withError: error)
+            case .validationFailure:
+                printDiagnostic(usageMessage(for: error))
+                exit(PaceExit.usage)
+            default:
+                printDiagnostic(String(describing: error))
+                exit(PaceExit.badInput)
+            }
         }
     }
 }

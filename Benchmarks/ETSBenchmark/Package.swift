@@ -1,0 +1,16 @@
+// swift-tools-version:6.1
+// Automatic-ETS benchmark on M3-format files (series_id,t,value,split), the Pace side of
+// shared/bench/ets_peers.py and ets_r.R. Build and run in release mode:
+//   swift run -c release ets-benchmark ../../../shared/datasets/m3/m3_yearly.csv 1
+import PackageDescription
+
+let package = Package(
+    name: "ETSBenchmark",
+    dependencies: [.package(name: "Pace", path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "ets-benchmark",
+            dependencies: [.product(name: "PaceForecast", package: "Pace")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+    ]
+)

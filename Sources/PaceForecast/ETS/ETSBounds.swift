@@ -1,0 +1,81 @@
+/// Parameter bounds for ETS estimation, R forecast's defaults and `bounds = "both"` rule:
+/// every estimated smoothing parameter must lie inside the *usual* region
+///
+///     lower₁ ≤ α ≤ upper₁,  lower₂ ≤ β ≤ min(α, upper₂),  lower₃ ≤ γ ≤ min(1 − α, upper₃),  lower₄ ≤ φ ≤ upper₄
+///
+/// and the model must be *admissible* (forecastable): Hyndman et al. (2008, ch. 10; Hyndman,
+/// Akram & Archibald 2008) — simple inequalities plus the characteristic polynomial
+///
+///     P(z) = φ(1 − α − γ) + (α + β − αφ + γ − 1) z + Σⱼ₌₂^{m−1} (α + β − αφ) zʲ + (α + β − φ) zᵐ + z^{m+1}
+///
+/// having all roots of modulus ≤ 1 + 10⁻¹⁰. Pace decides the root condition with the Schur–Cohn
+/// test (Jury 1964) on P(rz), r = 1 + 10⁻¹⁰, rather than computing roots as R does.
+public struct ETSBounds: Sendable, Hashable {
+    public var lower: (alpha: Double, beta: Double, gamma: Double, phi: Double)
+    public var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double)
+
+    /// R forecast 8.20 defaults: lower (10⁻⁴, 10⁻⁴, 10⁻⁴, 0.8), upper (0.9999, 0.9999, 0.9999, 0.98).
+    public static let standard = ETSBounds(lower: (1e-4, 1e-4, 1e-4, 0.8), upper: (0.9999, 0.9999, 0.9999, 0.98))
+
+    public init(lower: (alpha: Double, beta: Double, gamma: Double, phi: Double),
+                upper: (alpha: Double, beta: Double, gamma: Double, phi: Double)) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public static func == (a: ETSBounds, b: ETSBounds) -> Bool {
+        a.lower == b.lower && a.upper == b.upper
+    }
+    public func hash(into h: inout Hasher) {
+        for v in [lower.alpha, lower.beta, lower.gamma, lower.phi, upper.alpha, upper.beta, upper.gamma, upper.phi] {
+            h.combine(v)
+        }
+    }
+}
+
+enum ETSAdmissibility {
+    /// R's admissibility rule (see ``ETSBounds``). `beta` = 0 without trend, `phi` = 1 undamped,
+    /// `gamma` nil without season. `work` must hold at least 2(m + 2) doubles.
+    @inline(__always)
+    static func isAdmissible(alpha: Double, beta: Double, gamma: Double?, phi: Double, hasTrend: Bool, m: Int,
+                             work: UnsafeMutablePointer<Double>) -> Bool {
+        if phi < 0 || phi > 1 + 1e-8 { return false }
+        guard let gamma else {
+            if alpha < 1 - 1 / phi || alpha > 1 + 1 / phi { return false }
+            if hasTrend && (beta < alpha * (phi - 1) || beta > (1 + phi) * (2 - alpha)) { return false }
+            return true
+        }
+        guard m > 1 else { return true }
+        if gamma < max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha { return false }
+        if alpha < 1 - 1 / phi - gamma * (1 - Double(m) + phi + phi * Double(m)) / (2 * phi * Double(m)) { return false }
+        if beta < -(1 - phi) * (gamma / Double(m) + alpha) { return false }
+        // Characteristic polynomial, increasing powers, degree m + 1.
+        let d = m + 1
+        let a = work
+        a[0] = phi * (1 - alpha - gamma)
+        a[1] = alpha + beta - alpha * phi + gamma - 1
+        if m > 2 { for j in 2..<m { a[j] = alpha + beta - alpha * phi } }
+        a[m] = alpha + beta - phi
+        a[m + 1] = 1
+        return allRootsInDisk(a, degree: d, radius: 1 + 1e-10, scratch: work + (m + 2))
+    }
+
+    /// Schur–Cohn test: are all roots of Σ aᵢ zⁱ (real coefficients, aₙ ≠ 0) of modulus < radius?
+    /// Each step replaces p by (aₙ p(z) − a₀ p*(z))/z, p* the reversed polynomial; all roots lie in the
+    /// disk iff |a₀| < |aₙ| at every step. `a` is overwritten; `scratch` holds degree + 1 doubles.
+    static func allRootsInDisk(_ a: UnsafeMutablePointer<Double>, degree: Int, radius: Double,
+                               scratch: UnsafeMutablePointer<Double>) -> Bool {
+        var power = 1.0
+        for i in 0...degree { a[i] *= power; power *= radius }
+        var d = degree
+        while d > 0 {
+            let a0 = a[0], an = a[d]
+            if !(abs(a0) < abs(an)) { return false }
+            for i in 0..<d { scratch[i] = an * a[i + 1] - a0 * a[d - 1 - i] }
+            let inverseLead = 1 / scratch[d - 1]
+            for i in 0..<d { a[i] = scratch[i] * inverseLead }
+            d -= 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,147 @@
+/// R forecast's estimation objective for one model on one series (its `etsTargetFunction`):
+/// the parameter vector x = (α, β, γ, φ — those estimated —, l₀, b₀, s₀…s_{m−2}) maps to
+/// lik = n·log Σeₜ² (+ 2Σlog|ŷₜ| for multiplicative error), with
+/// +∞ outside the usual bounds or the admissible region (``ETSBounds``), +∞ when a
+/// multiplicative initial seasonal state is negative or lik is NaN, and lik clamped below at −10¹⁰.
+/// The last initial seasonal state is implied: sₘ = m·[S = M] − Σ s₁…s_{m−1}.
+///
+/// All buffers are allocated once here; ``value(_:)`` allocates nothing.
+final class ETSObjective {
+    let spec: ETSSpecification
+    let recursion: ETSRecursion
+    let n: Int
+    let m: Int
+    let y: UnsafeMutablePointer<Double>
+    let seasonal: UnsafeMutablePointer<Double>
+    let work: UnsafeMutablePointer<Double>
+    let fixed: ETSFixedSmoothing
+    var lower: (alpha: Double, beta: Double, gamma: Double, phi: Double)
+    var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double)
+    let iAlpha: Int, iBeta: Int, iGamma: Int, iPhi: Int, iLevel: Int, iTrend: Int, iSeason: Int
+    let dimension: Int
+    /// Number of smoothing parameters estimated.
+    let smoothingCount: Int
+
+    init(y values: [Double], spec: ETSSpecification, bounds: ETSBounds, fixed: ETSFixedSmoothing) {
+        self.spec = spec
+        recursion = ETSRecursion(spec)
+        n = values.count
+        m = spec.period
+        y = .allocate(capacity: max(n, 1))
+        y.initialize(from: values, count: n)
+        seasonal = .allocate(capacity: max(m, 1))
+        seasonal.initialize(repeating: 0, count: max(m, 1))
+        work = .allocate(capacity: 2 * (m + 3))
+        work.initialize(repeating: 0, count: 2 * (m + 3))
+        self.fixed = fixed
+        lower = bounds.lower
+        upper = bounds.upper
+        // R: a fixed α caps β and γ; a fixed β raises α's floor; a fixed γ lowers α's ceiling.
+        if let a = fixed.alpha {
+            upper.beta = min(a, upper.beta)
+            upper.gamma = min(1 - a, upper.gamma)
+        }
+        if let b = fixed.beta { lower.alpha = max(b, lower.alpha) }
+        if let g = fixed.gamma { upper.alpha = min(1 - g, upper.alpha) }
+        var i = 0
+        func slot(_ present: Bool) -> Int {
+            guard present else { return -1 }
+            defer { i += 1 }
+            return i
+        }
+        iAlpha = slot(fixed.alpha == nil)
+        iBeta = slot(spec.hasTrend && fixed.beta == nil)
+        iGamma = slot(spec.hasSeason && fixed.gamma == nil)
+        iPhi = slot(spec.damped && fixed.phi == nil)
+        smoothingCount = i
+        iLevel = slot(true)
+        iTrend = slot(spec.hasTrend)
+        iSeason = spec.hasSeason ? i : -1
+        if spec.hasSeason { i += m - 1 }
+        dimension = i
+    }
+
+    deinit {
+        y.deallocate()
+        seasonal.deallocate()
+        work.deallocate()
+    }
+
+    @inline(__always)
+    func smoothing(_ x: UnsafePointer<Double>) -> (alpha: Double, beta: Double, gamma: Double, phi: Double) {
+        let alpha = iAlpha >= 0 ? x[iAlpha] : fixed.alpha!
+        let beta = spec.hasTrend ? (iBeta >= 0 ? x[iBeta] : fixed.beta!) : 0
+        let gamma = spec.hasSeason ? (iGamma >= 0 ? x[iGamma] : fixed.gamma!) : 0
+        let phi = spec.damped ? (iPhi >= 0 ? x[iPhi] : fixed.phi!) : 1
+        return (alpha, beta, gamma, phi)
+    }
+
+    /// Fills the seasonal ring buffer from x (`seasonal[i]` = state applied to y_{i+1}).
+    /// Returns false if a multiplicative seasonal state is negative.
+    @inline(__always)
+    func loadSeasonal(_ x: UnsafePointer<Double>) -> Bool {
+        guard spec.hasSeason else { return true }
+        var sum = 0.0
+        for k in 0..<(m - 1) {
+            let v = x[iSeason + k]
+            seasonal[m - 1 - k] = v
+            sum += v
+        }
+        let multiplicative = spec.season == .multiplicative
+        seasonal[0] = (multiplicative ? Double(m) : 0) - sum
+        if multiplicative {
+            for k in 0..<m where seasonal[k] < 0 { return false }
+        }
+        return true
+    }
+
+    /// Usual bounds for the estimated parameters and the admissible region.
+    @inline(__always)
+    func feasible(_ p: (alpha: Double, beta: Double, gamma: Double, phi: Double)) -> Bool {
+        if iAlpha >= 0 && (p.alpha < lower.alpha || p.alpha > upper.alpha) { return false }
+        if iBeta >= 0 && (p.beta < lower.beta || p.beta > min(p.alpha, upper.beta)) { return false }
+        if iGamma >= 0 && (p.gamma < lower.gamma || p.gamma > min(1 - p.alpha, upper.gamma)) { return false }
+        if iPhi >= 0 && (p.phi < lower.phi || p.phi > upper.phi) { return false }
+        return ETSAdmissibility.isAdmissible(alpha: p.alpha, beta: p.beta, gamma: spec.hasSeason ? p.gamma : nil,
+                                             phi: p.phi, hasTrend: spec.hasTrend, m: m, work: work)
+    }
+
+    /// The objective at x (see type documentation).
+    func value(_ x: UnsafePointer<Double>) -> Double {
+        let p = smoothing(x)
+        guard feasible(p) else { return .infinity }
+        guard loadSeasonal(x) else { return .infinity }
+        let r = recursion.run(y: y, count: n, alpha: p.alpha, beta: p.beta, gamma: p.gamma, phi: p.phi,
+                              level: x[iLevel], trend: iTrend >= 0 ? x[iTrend] : 0, seasonal: seasonal)
+        if r.lik.isNaN { return .infinity }
+        return r.lik < -1e10 ? -1e10 : r.lik
+    }
+
+    /// x → parameters (with the implied last seasonal state).
+    func parameters(_ x: [Double]) -> ETSParameters {
+        x.withUnsafeBufferPointer { xp in
+            let p = smoothing(xp.baseAddress!)
+            _ = loadSeasonal(xp.baseAddress!)
+            return ETSParameters(
+                smoothingLevel: p.alpha, smoothingTrend: spec.hasTrend ? p.beta : nil,
+                smoothingSeasonal: spec.hasSeason ? p.gamma : nil, dampingTrend: spec.damped ? p.phi : nil,
+                initialLevel: xp[iLevel], initialTrend: spec.hasTrend ? xp[iTrend] : nil,
+                initialSeasonal: spec.hasSeason ? (0..<m).map { seasonal[m - 1 - $0] } : [])
+        }
+    }
+
+    /// R's starting vector (initparam + initstate).
+    func start(_ values: [Double], bounds: ETSBounds) -> [Double] {
+        let s = ETSInitialization.smoothingStart(spec: spec, bounds: bounds, fixed: fixed)
+        let st = ETSInitialization.states(y: values, spec: spec)
+        var x = [Double](repeating: 0, count: dimension)
+        if iAlpha >= 0 { x[iAlpha] = s.alpha }
+        if iBeta >= 0 { x[iBeta] = s.beta }
+        if iGamma >= 0 { x[iGamma] = s.gamma }
+        if iPhi >= 0 { x[iPhi] = s.phi }
+        x[iLevel] = st.level
+        if iTrend >= 0 { x[iTrend] = st.trend }
+        if iSeason >= 0 { for k in 0..<(m - 1) { x[iSeason + k] = st.seasonal[k] } }
+        return x
+    }
+}

@@ -1,0 +1,143 @@
+/// Information criterion used to choose among ETS models.
+public enum ETSInformationCriterion: String, Sendable, Hashable, CaseIterable {
+    case aicc, aic, bic
+}
+
+/// The result of an automatic selection: the chosen fit and every candidate tried.
+public struct ETSSelection: Sendable {
+    /// One candidate of the search: its information criteria, or why it was not fitted.
+    public struct Candidate: Sendable {
+        public let specification: ETSSpecification
+        public let logLikelihood: Double?
+        public let aic: Double?
+        public let aicc: Double?
+        public let bic: Double?
+        /// Why the candidate was skipped or failed (nil when fitted).
+        public let failure: String?
+        /// Objective evaluations spent on this candidate.
+        public var evaluations: Int = 0
+    }
+
+    public let best: ETSFit
+    public let criterion: ETSInformationCriterion
+    /// In R's loop order.
+    public let candidates: [Candidate]
+}
+
+extension ETS {
+    /// Automatic model selection, R forecast's `ets(y)` (model "ZZZ") by default:
+    ///
+    /// candidates in the order error {A, M} × trend {N, A (, M if `allowMultiplicativeTrend`)} ×
+    /// season {N, A, M} × damped {true, false}, restricted by `pattern`; skipped are: damping without
+    /// trend; with `restrict` (R's default) additive error with multiplicative trend or season, and
+    /// ETS(M,M,A); multiplicative error unless every value is > 0 (and any multiplicative component on
+    /// data ≤ 0); seasonal models unless 2 ≤ m ≤ 24 and n > m; models needing more data than n
+    /// (n > npars + 4). Each is fitted by ``fit(_:specification:bounds:fixed:)``; one that fails gets an
+    /// infinite criterion; the first candidate with a strictly smaller criterion wins.
+    ///
+    /// Search effort: every candidate is first screened with one Nelder–Mead run from R's starting values
+    /// and R's initial simplex, stopped at relative tolerance `screeningTolerance` (R: 1.49e-8; the
+    /// default 1e-5 is ~2× faster); candidates whose criterion is within `polishMargin` of the best are
+    /// then restarted from their optimum at R's tolerance until the likelihood stops improving (as
+    /// ``fit(_:specification:bounds:fixed:)`` does). `polishMargin: -.infinity` with
+    /// `screeningTolerance: 1.490116119384765625e-08` is R's own search (M3 yearly: sMAPE 17.00,
+    /// MASE 2.860, as R).
+    ///
+    /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``).
+    public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
+                              criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
+                              restrict: Bool = true, bounds: ETSBounds = .standard,
+                              polishMargin: Double = 0, screeningTolerance: Double = 1e-5) throws(ETSError) -> ETSSelection {
+        try validateValues(y, nil)
+        guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
+        if constantValue(y) != nil {
+            let spec = try ETSSpecification(error: .additive)
+            guard y.count >= spec.minimumObservations else {
+                throw .seriesTooShort(model: spec.description, count: y.count, required: spec.minimumObservations)
+            }
+            let fit = constantFit(y, spec: spec)
+            return ETSSelection(best: fit, criterion: criterion, candidates: [
+                .init(specification: spec, logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc, bic: fit.bic,
+                      failure: nil),
+            ])
+        }
+        var positive = true
+        for v in y where v <= 0 { positive = false; break }
+        let n = y.count
+        let seasonAllowed = period >= 2 && period <= 24 && n > period
+        let errors: [Component] = pattern.error.map { [$0] } ?? [.additive, .multiplicative]
+        let trends: [Component] = pattern.trend.map { [$0] } ?? ([.none, .additive] + (allowMultiplicativeTrend ? [.multiplicative] : []))
+        let seasons: [Component] = pattern.season.map { [$0] } ?? (seasonAllowed ? [.none, .additive, .multiplicative] : [.none])
+        let dampings: [Bool] = pattern.damped.map { [$0] } ?? [true, false]
+        // Phase 1: every candidate with one Nelder–Mead run from R's start (what R does).
+        var specs: [ETSSpecification] = []
+        var failures: [String?] = []
+        var fits: [ETSFit?] = []
+        var vectors: [[Double]] = []
+        var evaluations: [Int] = []
+        var reasons: [String] = []
+        for e in errors { for t in trends { for s in seasons { for d in dampings {
+            if t == .none && d { continue }
+            if restrict {
+                if e == .additive && (t == .multiplicative || s == .multiplicative) { continue }
+                if e == .multiplicative && t == .multiplicative && s == .additive { continue }
+            }
+            let spec: ETSSpecification
+            do { spec = try ETSSpecification(error: e, trend: t, damped: d, season: s, period: period) } catch {
+                reasons.append(error.description)
+                continue
+            }
+            if !positive && spec.needsPositiveData && pattern.error == nil && e == .multiplicative { continue }  // R skips silently
+            specs.append(spec)
+            if s != .none && !seasonAllowed {
+                let why = "\(spec): seasonal models need 2 ≤ m ≤ 24 and n > m (m = \(period), n = \(n))"
+                failures.append(why); fits.append(nil); vectors.append([]); evaluations.append(0); reasons.append(why)
+                continue
+            }
+            do {
+                try validate(y, spec)
+                let r = try estimateVector(y, spec: spec, bounds: bounds, fixed: .none, maxRuns: 1,
+                                           tolerance: screeningTolerance)
+                failures.append(nil); fits.append(r.fit); vectors.append(r.x); evaluations.append(r.fit.evaluations)
+            } catch {
+                failures.append(error.description); fits.append(nil); vectors.append([]); evaluations.append(0)
+                reasons.append(error.description)
+            }
+        } } } }
+        func value(_ fit: ETSFit) -> Double {
+            switch criterion {
+            case .aicc: return fit.aicc
+            case .aic: return fit.aic
+            case .bic: return fit.bic
+            }
+        }
+        // Phase 2: restart Nelder–Mead from the optimum of every candidate within `polishMargin` of the best.
+        let phase1Best = fits.compactMap { $0.map(value) }.min() ?? .infinity
+        for i in fits.indices {
+            guard let fit = fits[i], value(fit) <= phase1Best + polishMargin else { continue }
+            if let r = try? estimateVector(y, spec: specs[i], bounds: bounds, fixed: .none, from: vectors[i]),
+               r.fit.logLikelihood >= fit.logLikelihood {
+                fits[i] = r.fit
+                evaluations[i] += r.fit.evaluations
+            }
+        }
+        var candidates: [ETSSelection.Candidate] = []
+        var best: ETSFit? = nil
+        var bestValue = Double.infinity
+        for i in specs.indices {
+            if let fit = fits[i] {
+                candidates.append(.init(specification: specs[i], logLikelihood: fit.logLikelihood, aic: fit.aic,
+                                        aicc: fit.aicc, bic: fit.bic, failure: nil, evaluations: evaluations[i]))
+                let v = value(fit)
+                if v < bestValue { best = fit; bestValue = v }
+            } else {
+                candidates.append(.init(specification: specs[i], logLikelihood: nil, aic: nil, aicc: nil, bic: nil,
+                                        failure: failures[i]))
+            }
+        }
+        guard let best else {
+            throw .noModelFitted(reasons: reasons.isEmpty ? ["no candidate model matches \(pattern) for this series"] : reasons)
+        }
+        return ETSSelection(best: best, criterion: criterion, candidates: candidates)
+    }
+}

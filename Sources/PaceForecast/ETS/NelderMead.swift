@@ -1,0 +1,146 @@
+/// Nelder–Mead simplex minimisation (Nelder & Mead 1965, *Computer Journal* 7:308–313), with the
+/// settings R's `optim(method = "Nelder-Mead")` uses: reflection 1, contraction ½, expansion 2,
+/// shrink ½ towards the best vertex, relative stopping tolerance on the spread of the vertex values
+/// (`VH ≤ VL + reltol·(|f₀| + reltol)`), non-finite values replaced by 10³⁵, and a cap on function
+/// evaluations. Written from the published description of the algorithm.
+///
+/// Unlike R, the initial simplex may use one step per coordinate (``steps``); all work buffers
+/// are allocated once per call.
+struct NelderMead {
+    var relativeTolerance: Double = 1.490116119384765625e-08  // sqrt(.Machine$double.eps)
+    var maxEvaluations: Int = 2000
+    var reflection = 1.0
+    var contraction = 0.5
+    var expansion = 2.0
+
+    struct Result {
+        var x: [Double]
+        var value: Double
+        var evaluations: Int
+        /// 0 converged, 1 evaluation cap reached, 10 degenerate simplex.
+        var status: Int
+    }
+
+    /// Minimises `f` from `start`; `steps[i]` is the initial simplex edge along coordinate i.
+    /// `f` receives a pointer to `start.count` doubles. Returns nil when f(start) is not finite.
+    func minimize(start: [Double], steps: [Double], _ f: (UnsafePointer<Double>) -> Double) -> Result? {
+        let n = start.count
+        let big = 1.0e35
+        let cols = n + 1
+        // simplex: (n+1) vertices of n coordinates, plus values.
+        var simplex = [Double](repeating: 0, count: cols * n)
+        var values = [Double](repeating: 0, count: cols)
+        var centroid = [Double](repeating: 0, count: n)
+        var trial = [Double](repeating: 0, count: n)
+        var trial2 = [Double](repeating: 0, count: n)
+        var vertexSum = [Double](repeating: 0, count: n)
+        var evaluations = 0
+        func eval(_ x: UnsafePointer<Double>) -> Double {
+            evaluations += 1
+            let v = f(x)
+            return v.isFinite ? v : big
+        }
+        let f0 = start.withUnsafeBufferPointer { eval($0.baseAddress!) }
+        guard f0 < big else { return nil }
+        if n == 0 { return Result(x: start, value: f0, evaluations: 1, status: 0) }
+        let convtol = relativeTolerance * (abs(f0) + relativeTolerance)
+        var status = 1
+        simplex.withUnsafeMutableBufferPointer { P in
+            values.withUnsafeMutableBufferPointer { V in
+                centroid.withUnsafeMutableBufferPointer { C in
+                    trial.withUnsafeMutableBufferPointer { R in
+                        trial2.withUnsafeMutableBufferPointer { E in
+                          vertexSum.withUnsafeMutableBufferPointer { S in
+                            for i in 0..<n { P[i] = start[i] }
+                            V[0] = f0
+                            for j in 1...n {
+                                let base = j * n
+                                for i in 0..<n { P[base + i] = start[i] }
+                                var step = steps[j - 1]
+                                if step == 0 { step = 0.1 }
+                                var trialValue = start[j - 1] + step
+                                while trialValue == start[j - 1] {
+                                    step *= 10
+                                    trialValue = start[j - 1] + step
+                                }
+                                P[base + j - 1] = trialValue
+                                V[j] = eval(P.baseAddress! + base)
+                            }
+                            var sumStale = true
+                            var lastSize = 0.0
+                            for j in 1...n { lastSize += abs(P[j * n + j - 1] - start[j - 1]) }
+                            while true {
+                                var L = 0, H = 0
+                                var VL = V[0], VH = V[0]
+                                for j in 1...n {
+                                    if V[j] < VL { VL = V[j]; L = j }
+                                    if V[j] > VH { VH = V[j]; H = j }
+                                }
+                                if VH <= VL + convtol { status = 0; break }
+                                if evaluations > maxEvaluations { status = 1; break }
+                                // centroid of all vertices but H, from the running vertex sum
+                                if sumStale {
+                                    for i in 0..<n { S[i] = 0 }
+                                    for j in 0...n {
+                                        let base = j * n
+                                        for i in 0..<n { S[i] += P[base + i] }
+                                    }
+                                    sumStale = false
+                                }
+                                let hb = H * n
+                                let inv = 1.0 / Double(n)
+                                for i in 0..<n { C[i] = (S[i] - P[hb + i]) * inv }
+                                for i in 0..<n { R[i] = (1 + reflection) * C[i] - reflection * P[hb + i] }
+                                let VR = eval(R.baseAddress!)
+                                if VR < VL {
+                                    for i in 0..<n { E[i] = expansion * R[i] + (1 - expansion) * C[i] }
+                                    let VE = eval(E.baseAddress!)
+                                    if VE < VR {
+                                        for i in 0..<n { S[i] += E[i] - P[hb + i]; P[hb + i] = E[i] }
+                                        V[H] = VE
+                                    } else {
+                                        for i in 0..<n { S[i] += R[i] - P[hb + i]; P[hb + i] = R[i] }
+                                        V[H] = VR
+                                    }
+                                    continue
+                                }
+                                if VR < VH {
+                                    for i in 0..<n { S[i] += R[i] - P[hb + i]; P[hb + i] = R[i] }
+                                    V[H] = VR
+                                }
+                                for i in 0..<n { E[i] = (1 - contraction) * P[hb + i] + contraction * C[i] }
+                                let VC = eval(E.baseAddress!)
+                                if VC < V[H] {
+                                    for i in 0..<n { S[i] += E[i] - P[hb + i]; P[hb + i] = E[i] }
+                                    V[H] = VC
+                                    continue
+                                }
+                                // Shrink only when the reflection was no better than the worst vertex.
+                                if VR < VH { continue }
+                                // shrink towards L
+                                sumStale = true
+                                let lb = L * n
+                                var size = 0.0
+                                for j in 0...n where j != L {
+                                    let base = j * n
+                                    for i in 0..<n {
+                                        let v = contraction * (P[base + i] - P[lb + i]) + P[lb + i]
+                                        size += abs(v - P[lb + i])
+                                        P[base + i] = v
+                                    }
+                                    V[j] = eval(P.baseAddress! + base)
+                                }
+                                if size >= lastSize { status = 10; break }
+                                lastSize = size
+                            }
+                          }
+                        }
+                    }
+                }
+            }
+        }
+        var best = 0
+        for j in 1...n where values[j] < values[best] { best = j }
+        return Result(x: Array(simplex[(best * n)..<(best * n + n)]), value: values[best], evaluations: evaluations, status: status)
+    }
+}

@@ -1,0 +1,157 @@
+import PaceLinearAlgebra
+
+/// A design matrix factorised once, for fitting many responses by OLS (e.g. the same
+/// trend + seasonal regression on thousands of series with a common calendar).
+///
+/// `init` validates the regressors, builds [const | X], detects dependent columns and computes
+/// the double-precision Householder QR, (XᵀX)⁻¹ and the triangular factor once. Each
+/// ``fit(response:covariance:)`` then costs O(nk): Qᵀy, a triangular solve, one step of
+/// mixed-precision refinement (extended-precision residual) and the inference. If the refinement
+/// step shows that double precision is not enough for this response (‖Dδ‖∞ > 10⁻¹⁴‖Dx‖∞, see
+/// `RegressionModel.solveDouble`), that response is refitted by the full ``RegressionModel``
+/// path, so results are identical in accuracy to ``RegressionModel/fit(covariance:)``.
+public struct RegressionDesign: Sendable {
+    /// Number of observations n.
+    public let n: Int
+    /// Number of parameters k.
+    public let k: Int
+    /// Parameter names, `const` first with an intercept.
+    public let parameterNames: [String]
+    let regressors: [[Double]]
+    let names: [String]
+    let intercept: Bool
+    let ls: DoubleLeastSquares
+    let design: [Double]
+    let xtxInverse: Matrix
+    let inverseR: Matrix
+    let rFactor: Matrix
+    let hasConstant: Bool
+    /// Relative collinearity tolerance (see ``RegressionModel/collinearityTolerance``).
+    public let collinearityTolerance: Double
+
+    /// Factorises the design.
+    /// - Throws: the ``RegressionError`` cases of ``RegressionModel/fit(covariance:)`` that concern
+    ///   the regressors (shapes, n ≤ k, non-finite values, rank deficiency naming the columns).
+    public init(regressors: [[Double]], names: [String], intercept: Bool = true,
+                collinearityTolerance: Double = 1e-11) throws(RegressionError) {
+        let n = regressors.first?.count ?? 0
+        var probe = RegressionModel(response: [Double](repeating: 0, count: n), regressors: regressors,
+                                    names: names, intercept: intercept)
+        probe.collinearityTolerance = collinearityTolerance
+        try probe.validate()
+        let k = probe.parameterCount
+        var a = [Double](repeating: 1, count: n * k)
+        var col = intercept ? 1 : 0
+        for c in regressors {
+            for i in 0..<n { a[col * n + i] = c[i] }
+            col += 1
+        }
+        let ls: DoubleLeastSquares
+        do { ls = try DoubleLeastSquares(design: a, rows: n, columns: k, tolerance: collinearityTolerance) }
+        catch { throw .numerical(error.description) }
+        if ls.rank < k { throw probe.rankError(dependent: ls.dependentColumns, rank: ls.rank) }
+        let s = ls.scaledInverseR()
+        var inv = Matrix(rows: k, columns: k)
+        var xtx = Matrix(rows: k, columns: k)
+        for c in 0..<k { for i in 0...c { inv[i, c] = s[i + c * k] } }
+        for i in 0..<k {
+            for j in i..<k {
+                var acc = 0.0
+                for m in j..<k { acc += s[i + m * k] * s[j + m * k] }
+                xtx[i, j] = acc
+                xtx[j, i] = acc
+            }
+        }
+        var constant = intercept
+        if !intercept {
+            var u = [Double](repeating: 1, count: n)
+            ls.applyQTranspose(&u)
+            var rest = 0.0
+            for i in k..<n { rest += u[i] * u[i] }
+            constant = rest <= collinearityTolerance * collinearityTolerance * 100 * Double(n)
+        }
+        self.n = n
+        self.k = k
+        self.parameterNames = probe.parameterNames
+        self.regressors = regressors
+        self.names = names
+        self.intercept = intercept
+        self.ls = ls
+        self.design = a
+        self.xtxInverse = xtx
+        self.inverseR = inv
+        self.rFactor = ls.unscaledR()
+        self.hasConstant = constant
+        self.collinearityTolerance = collinearityTolerance
+    }
+
+    /// The model for one response (no data copied).
+    public func model(response: [Double]) -> RegressionModel {
+        var m = RegressionModel(response: response, regressors: regressors, names: names, intercept: intercept)
+        m.collinearityTolerance = collinearityTolerance
+        return m
+    }
+
+    /// Fits `response` on the prepared design with full inference.
+    /// - Throws: `dimensionMismatch` if `response.count != n`, `nonFinite` naming `y` and the row.
+    public func fit(response: [Double], covariance: CovarianceType = .classical) throws(RegressionError) -> RegressionFit {
+        guard response.count == n else {
+            throw .dimensionMismatch("response has \(response.count) values, the design has \(n) rows")
+        }
+        for (i, v) in response.enumerated() where !v.isFinite { throw .nonFinite(column: "y", row: i + 1, value: v) }
+        if case let .hac(lags, _) = covariance, lags < 0 {
+            throw .invalidOption(name: "maxLags", value: "\(lags)", expected: "a non-negative integer")
+        }
+        let model = model(response: response)
+        guard let core = solve(response, needDesign: covariance != .classical, model: model) else {
+            return try model.fit(covariance: covariance)
+        }
+        return try model.assemble(core, covariance: covariance)
+    }
+
+    /// Only the estimates β̂ for `response` (cheapest).
+    public func estimates(response: [Double]) throws(RegressionError) -> [Double] {
+        guard response.count == n else {
+            throw .dimensionMismatch("response has \(response.count) values, the design has \(n) rows")
+        }
+        for (i, v) in response.enumerated() where !v.isFinite { throw .nonFinite(column: "y", row: i + 1, value: v) }
+        let model = model(response: response)
+        if let core = solve(response, needDesign: false, model: model) { return core.beta }
+        return try model.fitEstimates()
+    }
+
+    func solve(_ b: [Double], needDesign: Bool, model: RegressionModel) -> LeastSquaresCore? {
+        guard var x = try? ls.solve(b) else { return nil }
+        var r = RegressionModel.extendedResidual(design, b, x, n, k)
+        guard let delta = try? ls.solve(r) else { return nil }
+        design.withUnsafeBufferPointer { ap in
+            r.withUnsafeMutableBufferPointer { rp in
+                for j in 0..<k where delta[j] != 0 {
+                    let d = delta[j], col = ap.baseAddress! + j * n
+                    for i in 0..<n { rp[i] -= col[i] * d }
+                }
+            }
+        }
+        var big = 0.0, change = 0.0
+        for j in 0..<k {
+            x[j] += delta[j]
+            let d = ls.columnNorms[j]
+            big = max(big, abs(x[j]) * d)
+            change = max(change, abs(delta[j]) * d)
+        }
+        guard change <= 1e-14 * big else { return nil }
+        var rr = 0.0, bb = 0.0
+        for i in 0..<n { rr += r[i] * r[i]; bb += b[i] * b[i] }
+        if rr <= 1e-24 * bb { r = RegressionModel.extendedResidual(design, b, x, n, k) }
+        var ssr: ExtendedDouble = 0
+        for v in r { ssr += ExtendedDouble(v) * ExtendedDouble(v) }
+        var fitted = [Double](repeating: 0, count: n)
+        for i in 0..<n { fitted[i] = b[i] - r[i] }
+        return LeastSquaresCore(
+            beta: x, xtxInverse: xtxInverse, inverseR: inverseR, rFactor: rFactor, residuals: r,
+            weightedResiduals: r, fitted: fitted, ssr: Double(ssr),
+            tss: model.totalSumOfSquares(centred: hasConstant),
+            weightedDesign: needDesign ? (try? Matrix(rows: n, columns: k, columnMajor: design)) : nil,
+            hasConstant: hasConstant)
+    }
+}

@@ -1,0 +1,51 @@
+extension RegressionModel {
+    /// Checks shapes, finiteness, weights and n > k, in that order, naming the first offender.
+    func validate() throws(RegressionError) {
+        let n = response.count
+        let regressorCount: Int
+        switch terms {
+        case .columns(let cols):
+            guard cols.count == names.count else {
+                throw .dimensionMismatch("\(cols.count) regressor columns but \(names.count) names")
+            }
+            for (j, c) in cols.enumerated() where c.count != n {
+                throw .dimensionMismatch("column '\(names[j])' has \(c.count) values, '\(responseName)' has \(n)")
+            }
+            regressorCount = cols.count
+        case .polynomial(let x, let degree):
+            guard x.count == n else {
+                throw .dimensionMismatch("'\(names.first ?? "x")' has \(x.count) values, '\(responseName)' has \(n)")
+            }
+            guard degree >= 0 else {
+                throw .invalidOption(name: "degree", value: "\(degree)", expected: "a non-negative integer")
+            }
+            regressorCount = degree
+        }
+        if let w = weights, w.count != n {
+            throw .dimensionMismatch("\(w.count) weights for \(n) observations")
+        }
+        let k = regressorCount + (intercept ? 1 : 0)
+        guard k > 0 else { throw .dimensionMismatch("no parameters: no regressors and no intercept") }
+        guard n > k else { throw .tooFewObservations(n: n, k: k) }
+        for (i, v) in response.enumerated() where !v.isFinite {
+            throw .nonFinite(column: responseName, row: i + 1, value: v)
+        }
+        switch terms {
+        case .columns(let cols):
+            for (j, c) in cols.enumerated() {
+                for (i, v) in c.enumerated() where !v.isFinite {
+                    throw .nonFinite(column: names[j], row: i + 1, value: v)
+                }
+            }
+        case .polynomial(let x, _):
+            for (i, v) in x.enumerated() where !v.isFinite {
+                throw .nonFinite(column: names.first ?? "x", row: i + 1, value: v)
+            }
+        }
+        if let w = weights {
+            for (i, v) in w.enumerated() where !(v.isFinite && v > 0) {
+                throw .invalidWeight(row: i + 1, value: v)
+            }
+        }
+    }
+}

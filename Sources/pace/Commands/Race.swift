@@ -1,0 +1,76 @@
+import ArgumentParser
+import PaceData
+import PaceRace
+
+struct Race: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rank regions on weighted target-gap metrics (the horse race).",
+        discussion: """
+            Reads pace gap output (CSV, with or without its '# ' provenance lines, or the \
+            pace.gap/1 JSON report; detected by content) from a file or standard input, and \
+            ranks the regions on the scheme given by --scheme: a CSV \
+            indicator,weight,metric,direction where metric is a numeric pace gap column \
+            (progress_pp, task_share, ytd_growth, growth_gap_pp, p_meet, …) and direction is \
+            higher (default) or lower.
+
+            Scoring: 'rank' gives the weight to first place falling linearly to weight·floor for \
+            last; 'minmax' maps the metric linearly onto [weight·floor, weight]; 'zscore' sums \
+            weight × standard score (sample SD). Ties share a rank (1, 2, 2, 4); the order is \
+            points descending, then region name. A region without a value for an indicator gets \
+            no rank and 0 points for it, with a note.
+
+            Columns: region, points, rank, rank_<indicator> and points_<indicator> per scheme \
+            row, rank_change (against --previous: positive = moved up), gap_ahead, gap_behind, \
+            notes. JSON schema pace.race/1 with version, scheme, scoring, floor, as_of.
+            """)
+
+    @Argument(help: "pace gap output (CSV or JSON); '-' or nothing reads standard input.")
+    var file: String?
+
+    @Option(help: "Scheme CSV: indicator,weight,metric,direction.")
+    var scheme: String
+
+    @Option(help: "Scoring method: rank, minmax or zscore.")
+    var scoring: RaceScoring = .rank
+
+    @Option(help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
+    var floor: Double = 0.6
+
+    @Option(help: "pace gap output for an earlier as-of period, for rank changes.")
+    var previous: String?
+
+    @Option(help: "Output format: table, csv, json or md (default: table on a terminal, else csv).")
+    var format: OutputFormat?
+
+    @Option(help: "Write to this file atomically instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard floor >= 0, floor <= 1 else {
+            throw ValidationError("--floor must be between 0 and 1 (found \(floor))")
+        }
+        if previous == "-" && (file == nil || file == "-") {
+            throw ValidationError("--previous and the input cannot both be standard input")
+        }
+    }
+
+    func run() throws {
+        let format = try resolveFormat(self.format, supported: [.table, .csv, .json, .md], output: output,
+                                       command: "race")
+        let raceScheme = try RaceScheme.read(path: scheme)
+        let input = try RaceInput.readGapOutput(path: file, scheme: raceScheme)
+        let before = try previous.map { try RaceInput.readGapOutput(path: $0, scheme: raceScheme) }
+        let race = try HorseRace(scheme: raceScheme, scoring: scoring, floor: floor)
+        let result = try race.run(input, previous: before)
+        let sink = try OutputSink(path: output)
+        switch format {
+        case .json: result.write(.json, to: sink)
+        case .md: result.write(.md, to: sink)
+        case .csv: result.write(.csv, to: sink)
+        default: result.write(.table, to: sink)
+        }
+        try sink.commit()
+    }
+}
+
+extension RaceScoring: ExpressibleByArgument {}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import PaceData
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Output formats a command may offer (SPEC §7). Each command lists the ones it supports.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, csv, json, jsonl, md, html
+
+    /// The SPEC's default: a table on a terminal, CSV when piped or redirected.
+    static func defaultForStandardOutput() -> OutputFormat {
+        isatty(1) != 0 ? .table : .csv
+    }
+}
+
+/// Resolves `--format` against the formats a command supports, with the SPEC's default.
+func resolveFormat(_ requested: OutputFormat?, supported: [OutputFormat], output: String?,
+                   command: String) throws -> OutputFormat {
+    let format = requested ?? (output == nil ? OutputFormat.defaultForStandardOutput() : .csv)
+    let chosen = supported.contains(format) ? format : (requested == nil ? .csv : format)
+    guard supported.contains(chosen) else {
+        throw ValidationError(
+            "pace \(command) does not write '\(chosen.rawValue)' (expected one of: "
+                + supported.map(\.rawValue).joined(separator: ", ") + ")")
+    }
+    return chosen
+}
+
+/// Splits a comma-separated option value into trimmed, non-empty names.
+func splitList(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = self
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

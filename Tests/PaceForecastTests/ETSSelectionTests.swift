@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import PaceForecast
+
+/// Automatic selection against R forecast 8.20's `ets(y)` (Tests/Fixtures/forecast/ets_r_forecast.json:
+/// `auto` and `auto_candidates`).
+@Suite("ETS automatic selection")
+struct ETSSelectionTests {
+    @Test("AICc of the chosen model ≤ R's (1e-6 relative); so is every close candidate's", arguments: ETSFixture.seriesNames)
+    func matchesOrBeatsR(series name: String) throws {
+        let y = ETSFixture.y(name)
+        let m = ETSFixture.period(name)
+        let selection = try ETS.select(y, period: m)
+        let auto = ETSFixture.series[name]!["auto"] as! [String: Any]
+        let rAICc = ETSFixture.double(auto["aicc"])!
+        let rSpec = ETSFixture.spec(auto, period: m)
+        print("AUTO \(name): Pace \(selection.best.specification) AICc \(selection.best.aicc); R \(rSpec) AICc \(rAICc)")
+        #expect(selection.best.aicc <= rAICc + 1e-6 * abs(rAICc))
+        let rCandidates = ETSFixture.series[name]!["auto_candidates"] as! [String: Any]
+        #expect(selection.candidates.filter { $0.failure == nil }.count == rCandidates.count)
+        // Candidates with the best criterion (the polished one) is fully optimised: their AICc ≤ R's.
+        for c in selection.candidates where c.failure == nil && c.aicc! <= selection.best.aicc {
+            let r = rCandidates[c.specification.code] as! [String: Any]
+            let rc = ETSFixture.double(r["aicc"])!
+            #expect(c.aicc! <= rc + 1e-6 * abs(rc), "\(name) \(c.specification)")
+        }
+    }
+
+    @Test("multiplicative models are skipped on non-positive data; seasonality needs m > 1")
+    func restrictions() throws {
+        var y = ETSFixture.y("UKgas")
+        y[5] = 0
+        let selection = try ETS.select(y, period: 4)
+        #expect(selection.candidates.allSatisfy { $0.specification.error == .additive && $0.specification.season != .multiplicative })
+        #expect(selection.candidates.count == 6)  // ANN ANA AAdN AAdA AAN AAA
+        let yearly = try ETS.select(ETSFixture.y("realgdp"), period: 1)
+        #expect(yearly.candidates.allSatisfy { $0.specification.season == .none })
+        #expect(yearly.candidates.count == 6)  // A/M × (N, Ad, A)
+        // An explicit multiplicative request on non-positive data is refused with the index and value.
+        #expect(throws: ETSError.nonPositiveValue(model: "ETS(M,N,N)", index: 5, value: 0)) {
+            try ETS.fit(y, specification: ETSSpecification(parsing: "MNN"))
+        }
+        #expect(throws: ETSError.self) { try ETS.select(y, period: 4, pattern: ETSModelPattern(parsing: "MZZ")) }
+    }
+
+    @Test("a pattern restricts the search: 'AZN' with damping chosen")
+    func pattern() throws {
+        let p = try ETSModelPattern(parsing: "AZN")
+        let s = try ETS.select(ETSFixture.y("realgdp"), period: 4, pattern: p)
+        #expect(s.candidates.map(\.specification.code) == ["ANN", "AAdN", "AAN"])
+    }
+}
+
+@Suite("ETS input errors and edge cases")
+struct ETSErrorTests {
+    @Test("NaN and infinite values are refused with their index")
+    func nonFinite() {
+        var y = ETSFixture.y("UKgas")
+        y[17] = .nan
+        #expect(throws: ETSError.self) { try ETS.select(y, period: 4) }
+        do { _ = try ETS.fit(y, specification: ETSSpecification(parsing: "ANN")); Issue.record("no error") } catch {
+            guard case .nonFiniteValue(let index, _) = error else { Issue.record("\(error)"); return }
+            #expect(index == 17)
+            #expect(error.description.contains("index 17"))
+        }
+        y[17] = .infinity
+        #expect(throws: ETSError.nonFiniteValue(index: 17, value: .infinity)) { try ETS.select(y, period: 4) }
+    }
+
+    @Test("too-short series: the message gives the numbers")
+    func tooShort() throws {
+        let y = Array(ETSFixture.y("UKgas").prefix(10))
+        // ETS(A,A,A), m = 4: npars = 2 + 2 + 4 = 8, R needs n > 8 + 4 → 13.
+        let error = ETSError.seriesTooShort(model: "ETS(A,A,A) with period 4", count: 10, required: 13)
+        #expect(throws: error) { try ETS.fit(y, specification: ETSSpecification(parsing: "AAA", period: 4)) }
+        #expect(error.description == "ETS(A,A,A) with period 4 needs at least 13 observations, the series has 10")
+        #expect(throws: ETSError.self) { try ETS.select([], period: 1) }
+        #expect(throws: ETSError.self) { try ETS.select([1, 2, 3], period: 1) }
+        // Short seasonal data: selection falls back to the models the data allow.
+        let s = try ETS.select(y, period: 4)
+        #expect(s.best.specification.season == .none)
+    }
+
+    @Test("constant series: ETS(A,N,N), no NaN, flat forecasts with zero width")
+    func constant() throws {
+        let y = [Double](repeating: 5, count: 20)
+        let s = try ETS.select(y, period: 4)
+        let fit = s.best
+        #expect(fit.specification.code == "ANN")
+        #expect(fit.isConstantSeriesFit)
+        #expect(fit.logLikelihood.isFinite && fit.aicc.isFinite && fit.sigma2 == 0)
+        let fc = try fit.forecast(horizon: 4)
+        #expect(fc.mean == [5, 5, 5, 5])
+        #expect(fc.lower[1] == [5, 5, 5, 5] && fc.upper[1] == [5, 5, 5, 5])
+        #expect(throws: ETSError.constantSeries(model: "ETS(A,A,N)", value: 5)) {
+            try ETS.fit(y, specification: ETSSpecification(parsing: "AAN"))
+        }
+        // nearly constant: no crash, finite results
+        var z = y
+        z[7] = 5.000001
+        let near = try ETS.select(z, period: 4).best
+        #expect(near.logLikelihood.isFinite && !near.fitted.contains { $0.isNaN })
+    }
+
+    @Test("model strings parse as R writes them; bad ones are refused with a reason")
+    func parsing() throws {
+        let s = try ETSSpecification(parsing: "MAdM", period: 12)
+        #expect(s.error == .multiplicative && s.trend == .additive && s.damped && s.season == .multiplicative && s.period == 12)
+        #expect(s.description == "ETS(M,Ad,M)" && s.code == "MAdM")
+        #expect(try ETSSpecification(parsing: "ANN").period == 1)
+        let z = try ETSModelPattern(parsing: "ZZZ")
+        #expect(z == .automatic)
+        #expect(try ETSModelPattern(parsing: "AZdN").damped == true)
+        for bad in ["", "AN", "NNN", "ANdN", "AXN", "AAAA", "ann"] {
+            #expect(throws: ETSError.self, "\(bad)") { try ETSModelPattern(parsing: bad) }
+        }
+        #expect(throws: ETSError.self) { try ETSSpecification(parsing: "ZZZ") }
+        #expect(throws: ETSError.self) { try ETSSpecification(parsing: "ANA", period: 1) }
+        #expect(throws: ETSError.self) { try ETSSpecification(error: .none) }
+    }
+
+    @Test("fixed smoothing parameters: only the states are estimated; optimum ≥ R's (UKgas, AirPassengers)")
+    func fixedSmoothing() throws {
+        for name in ["UKgas", "AirPassengers"] {
+            let checks = ETSFixture.series[name]!["fixed_parameter_checks"] as! [String: Any]
+            for key in ["fixed_smoothing_MAM", "fixed_smoothing_AAA", "fixed_smoothing_MAdM"] {
+                let entry = checks[key] as! [String: Any]
+                let spec = ETSFixture.spec(entry, period: ETSFixture.period(name))
+                let fixed = ETSFixedSmoothing(alpha: ETSFixture.double(entry["alpha"]), beta: ETSFixture.double(entry["beta"]),
+                                              gamma: ETSFixture.double(entry["gamma"]), phi: ETSFixture.double(entry["phi"]))
+                let fit = try ETS.fit(ETSFixture.y(name), specification: spec, fixed: fixed)
+                let rLogLik = ETSFixture.double(entry["loglik"])!
+                #expect(fit.logLikelihood >= rLogLik - 1e-6 * abs(rLogLik), "\(name) \(key)")
+                #expect(fit.parameters.smoothingLevel == fixed.alpha)
+                // R counts only the estimated states in k: AIC − lik = 2k.
+                let rK = (ETSFixture.double(entry["aic"])! - ETSFixture.double(entry["lik_minus2loglik"])!) / 2
+                #expect(Double(fit.parameterCount) == rK, "\(name) \(key) k")
+            }
+        }
+    }
+
+    @Test("evaluate refuses parameters that do not match the specification")
+    func mismatchedParameters() throws {
+        let y = ETSFixture.y("UKgas")
+        let aan = try ETSSpecification(parsing: "AAN")
+        #expect(throws: ETSError.self) {
+            try ETS.evaluate(y, specification: aan, parameters: ETSParameters(smoothingLevel: 0.3, initialLevel: 100))
+        }
+        #expect(throws: ETSError.parameterOutOfRange(name: "α", value: .infinity, constraint: "must be finite")) {
+            try ETS.evaluate(y, specification: ETSSpecification(parsing: "ANN"),
+                             parameters: ETSParameters(smoothingLevel: .infinity, initialLevel: 100))
+        }
+        let ana = try ETSSpecification(parsing: "ANA", period: 4)
+        #expect(throws: ETSError.self) {
+            try ETS.evaluate(y, specification: ana, parameters: ETSParameters(smoothingLevel: 0.3, smoothingSeasonal: 0.1,
+                                                                              initialLevel: 100, initialSeasonal: [1, 2]))
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import PaceRegression
+@testable import PaceForecast
+
+@Suite("trend models")
+struct TrendModelTests {
+    private static func growing(_ n: Int) -> [Double] {
+        (0..<n).map { i -> Double in
+            let t = Double(i + 1)
+            let seasonal: [Double] = [1.05, 0.97, 0.92, 1.06]
+            return 100 * exp(0.02 * t) * seasonal[i % 4] * (1 + 0.01 * sin(2.3 * t))
+        }
+    }
+
+    // MARK: edge cases
+
+    @Test("too few observations for the coefficients are refused")
+    func tooShort() {
+        #expect(throws: FilterError.tooShort(method: "the linear trend model", count: 2, minimum: 3,
+                                             reason: "more observations than its 2 coefficients")) {
+            try TrendModel(shape: .linear).fit([1, 2])
+        }
+        #expect(throws: FilterError.self) { try TrendModel(shape: .quadratic, seasonalPeriod: 4).fit(Self.growing(6)) }
+        #expect(throws: FilterError.self) { try TrendModel.select([]) }
+    }
+
+    @Test("NaN, and non-positive values in a log-linear model, are refused naming the index")
+    func badValues() {
+        var y = Self.growing(20)
+        y[6] = .nan
+        #expect(throws: FilterError.nonFinite(index: 6, value: .nan)) { try TrendModel(shape: .linear).fit(y) }
+        #expect(throws: FilterError.nonFinite(index: 6, value: .nan)) { try TrendModel.select(y) }
+        y[6] = -2
+        #expect(throws: FilterError.nonPositive(index: 6, value: -2, method: "the log-linear trend")) {
+            try TrendModel(shape: .logLinear).fit(y)
+        }
+    }
+
+    @Test("breaks outside 1..<n, duplicated breaks and a period below 2 are refused")
+    func badSettings() {
+        let y = Self.growing(20)
+        for b in [0, 20, -1] {
+            #expect(throws: FilterError.self) { try TrendModel(shape: .linear, breaks: [b]).fit(y) }
+        }
+        #expect(throws: FilterError.self) { try TrendModel(shape: .linear, breaks: [5, 5]).fit(y) }
+        #expect(throws: FilterError.self) { try TrendModel(shape: .linear, seasonalPeriod: 1).fit(y) }
+        #expect(throws: FilterError.self) { try TrendModel(shape: .linear).fit(y).forecast(horizon: -1) }
+        #expect(throws: FilterError.self) { try TrendModel(shape: .linear).fit(y).forecast(horizon: 2, level: 1) }
+    }
+
+    @Test("a constant series: linear trend with zero slope, zero-width intervals")
+    func constant() throws {
+        let f = try TrendModel(shape: .linear).fit([Double](repeating: 3, count: 10))
+        #expect(abs(f.regression.estimates[1]) < 1e-14)
+        let fc = try f.forecast(horizon: 2)
+        #expect(fc.allSatisfy { abs($0.point - 3) < 1e-12 && abs($0.upper - $0.lower) < 1e-10 })
+    }
+
+    // MARK: reference
+
+    @Test("statsmodels OLS trend fits and prediction intervals (1e-9)",
+          arguments: ["ukgas_loglinear_seasonal", "air_quadratic_seasonal_break", "realgdp_linear_break"])
+    func reference(name: String) throws {
+        // Reference: Tests/Fixtures/forecast/trend_statsmodels.json, computed with statsmodels
+        // 0.15 OLS/get_prediction by make_trend_references.py; the UKgas coefficients equal
+        // ../shared/reference/ols_trend_seasonal.json.
+        let json = try FilterFixtures.json("trend_statsmodels.json")
+        let c = (json["cases"] as! [[String: Any]]).first { $0["name"] as! String == name }!
+        let y = try FilterFixtures.csvSeries(c["csv"] as! String, series: c["series"] as! String)
+        let shape = TrendModel.Shape(rawValue: c["shape"] as! String)!
+        let model = TrendModel(shape: shape, seasonalPeriod: c["period"] as? Int, breaks: c["breaks"] as! [Int])
+        let fit = try model.fit(y)
+        #expect(FilterFixtures.maxRelativeDifference(fit.regression.estimates, FilterFixtures.doubles(c["params"])) < 1e-9)
+        #expect(FilterFixtures.maxRelativeDifference(fit.regression.coefficients.map(\.standardError),
+                                                     FilterFixtures.doubles(c["bse"])) < 1e-9)
+        // Log-likelihood: statsmodels' is on the scale of the regression's response.
+        let llf = c["llf"] as! Double
+        let jacobian = shape == .logLinear ? y.map { log($0) }.reduce(0, +) : 0
+        #expect(abs(fit.logLikelihood - (llf - jacobian)) < 1e-9 * abs(llf - jacobian))
+        let p = Double(fit.regression.k + 1), n = Double(y.count)
+        let aicc = -2 * (llf - jacobian) + 2 * p + 2 * p * (p + 1) / (n - p - 1)
+        #expect(abs(fit.aicc - aicc) < 1e-9 * abs(aicc))
+
+        let h = c["horizon"] as! Int, level = c["level"] as! Double
+        let fc = try fit.forecast(horizon: h, level: level)
+        let mean = FilterFixtures.doubles(c["pred_mean"]), se = FilterFixtures.doubles(c["pred_se"])
+        let lower = FilterFixtures.doubles(c["obs_lower"]), upper = FilterFixtures.doubles(c["obs_upper"])
+        let sigma = c["sigma"] as! Double
+        for i in 0..<h {
+            #expect(fc[i].index == y.count + i)
+            if shape == .logLinear {
+                // Back-transformed: exp of the log-scale point and bounds; the lognormal mean.
+                #expect(abs(fc[i].point - exp(mean[i])) <= 1e-9 * exp(mean[i]))
+                #expect(abs(fc[i].lower - exp(lower[i])) <= 1e-9 * exp(lower[i]))
+                #expect(abs(fc[i].upper - exp(upper[i])) <= 1e-9 * exp(upper[i]))
+                let m = exp(mean[i] + (se[i] * se[i] + sigma * sigma) / 2)
+                #expect(abs(fc[i].lognormalMean! - m) <= 1e-9 * m)
+            } else {
+                #expect(abs(fc[i].point - mean[i]) <= 1e-9 * abs(mean[i]))
+                #expect(abs(fc[i].lower - lower[i]) <= 1e-9 * abs(lower[i]))
+                #expect(abs(fc[i].upper - upper[i]) <= 1e-9 * abs(upper[i]))
+                #expect(fc[i].lognormalMean == nil)
+            }
+        }
+    }
+
+    // MARK: behaviour
+
+    @Test("selection by AICc prefers the log-linear seasonal model for seasonal exponential growth")
+    func selection() throws {
+        let y = Self.growing(48)
+        let s = try TrendModel.select(y, seasonalPeriod: 4, breaks: [30])
+        // 3 shapes × {no season, season} × {no break, break}.
+        #expect(s.ranked.count == 12)
+        #expect(s.best.model.shape == .logLinear && s.best.model.seasonalPeriod == 4)
+        #expect(zip(s.ranked, s.ranked.dropFirst()).allSatisfy { $0.aicc <= $1.aicc })
+        // Non-positive data: log-linear candidates are left out, others still ranked.
+        var z = y
+        z[3] = -1
+        let t = try TrendModel.select(z)
+        #expect(t.ranked.allSatisfy { $0.model.shape != .logLinear } && t.ranked.count == 2)
+    }
+
+    @Test("season offset shifts the dummies; break dummies mark a level shift")
+    func designRows() {
+        let m = TrendModel(shape: .quadratic, seasonalPeriod: 4, seasonOffset: 2, breaks: [3])
+        #expect(m.regressorNames == ["trend", "trend^2", "season2", "season3", "season4", "break@3"])
+        // Observation 0 is at position 3 (season3); observation 2 at position 1 (baseline).
+        #expect(m.row(index: 0) == [1, 1, 0, 1, 0, 0])
+        #expect(m.row(index: 2) == [3, 9, 0, 0, 0, 0])
+        #expect(m.row(index: 3) == [4, 16, 1, 0, 0, 1])
+    }
+
+    @Test("a series that is exactly linear is forecast exactly")
+    func exactLine() throws {
+        let y = (0..<12).map { 2 + 0.5 * Double($0 + 1) }
+        let fc = try TrendModel(shape: .linear).fit(y).forecast(horizon: 3)
+        for (h, f) in fc.enumerated() { #expect(abs(f.point - (2 + 0.5 * Double(12 + h + 1))) < 1e-12) }
+    }
+}
