@@ -128,6 +128,14 @@ struct ConvertCheckTests {
         #expect(level.stdout.contains("A,gdp,2021Q2,level,21,"))
     }
 
+    @Test("--help is golden (Tests/Fixtures/cli/help-convert.txt, help-check.txt)", arguments: ["convert", "check"])
+    func help(command: String) throws {
+        let run = try runPace([command, "--help"])
+        #expect(run.status == 0)
+        let golden = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/cli/help-\(command).txt"), encoding: .utf8)
+        #expect(run.stdout == golden)
+    }
+
     @Test("--output writes atomically; a failed run leaves the previous file untouched")
     func atomicOutput() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-convert-\(getpid())")

@@ -31,7 +31,7 @@ struct Convert: ParsableCommand {
     @Argument(help: "Observation CSV file; '-' or nothing reads standard input.")
     var file: String?
 
-    @Option(help: "What to produce: \(ConversionTarget.allCases.map(\.rawValue).joined(separator: "|")).")
+    @Option(help: "What to produce (see above).")
     var to: ConversionTarget
 
     @Option(help: "Input layout: long (one observation per row) or wide (one column per period or per indicator).")
