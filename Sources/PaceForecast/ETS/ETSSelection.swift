@@ -25,6 +25,11 @@ public struct ETSSelection: Sendable {
 }
 
 extension ETS {
+    /// Default `polishMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``.
+    public static let defaultPolishMargin: Double = 0
+    /// Default `screeningTolerance` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``.
+    public static let defaultScreeningTolerance: Double = 1e-5
+
     /// Automatic model selection, R forecast's `ets(y)` (model "ZZZ") by default:
     ///
     /// candidates in the order error {A, M} × trend {N, A (, M if `allowMultiplicativeTrend`)} ×
@@ -47,7 +52,8 @@ extension ETS {
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                               restrict: Bool = true, bounds: ETSBounds = .standard,
-                              polishMargin: Double = 0, screeningTolerance: Double = 1e-5) throws(ETSError) -> ETSSelection {
+                              polishMargin: Double = defaultPolishMargin,
+                              screeningTolerance: Double = defaultScreeningTolerance) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if constantValue(y) != nil {
