@@ -15,7 +15,7 @@ extension ETS {
                                    criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                                    restrict: Bool = true, bounds: ETSBounds = .standard,
                                    polishMargin: Double = defaultPolishMargin,
-                                   screeningTolerance: Double = defaultScreeningTolerance,
+                                   screeningTolerance: Double? = nil,
                                    threads: Int = 2) -> [Result<ETSSelection, ETSError>] {
         let count = series.count
         guard count > 0 else { return [] }

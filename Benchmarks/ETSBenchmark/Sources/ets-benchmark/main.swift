@@ -31,7 +31,7 @@ func aggregated(_ x: [Double]) -> [Double] {
 }
 let environment = ProcessInfo.processInfo.environment
 let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? ETS.defaultPolishMargin
-let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init) ?? ETS.defaultScreeningTolerance
+let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init)  // nil: the library's rule
 let threads = environment["ETS_THREADS"].flatMap(Int.init)
 let ids = Array(order.prefix(maxSeries))
 let trains = ids.map { aggregated(train[$0]!) }, tests = ids.map { aggregated(test[$0]!) }
@@ -66,6 +66,7 @@ if let threads {
 let wall = Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e9, cpu = cpuSeconds() - cpu0
 var smape = 0.0, mase = 0.0, count = 0
 var models: [String: Int] = [:]
+var dump = "series_id,model,aicc,loglik,smape,mase\n"
 for i in ids.indices {
     guard let fit = fits[i], let f = forecasts[i] else {
         FileHandle.standardError.write("ets-benchmark: \(ids[i]): no fit\n".data(using: .utf8)!)
@@ -73,7 +74,10 @@ for i in ids.indices {
     }
     let r = ETSAccuracy.score(train: trains[i], test: tests[i], forecast: f, period: period)
     smape += r.smape; mase += r.mase; count += 1
+    dump += "\(ids[i]),\(fit.specification.code),\(fit.aicc),\(fit.logLikelihood),\(r.smape),\(r.mase)\n"
     models[fit.specification.description, default: 0] += 1
 }
+// ETS_DUMP=FILE writes one line per series: id, chosen model, AICc, log-likelihood, sMAPE, MASE.
+if let path = environment["ETS_DUMP"] { try dump.write(toFile: path, atomically: true, encoding: .utf8) }
 let top = models.sorted { $0.value > $1.value }.prefix(5).map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
 print("{\"peer\": \"Pace ETS.select\", \"threads\": \(threads ?? 1), \"series\": \(count), \"mean_smape\": \(smape / Double(count)), \"mean_mase\": \(mase / Double(count)), \"wall_s\": \(wall), \"cpu_s\": \(cpu), \"cpu_ms_per_series\": \(cpu / Double(count) * 1000), \"evaluations_per_series\": \(Double(evaluations) / Double(count)), \"models\": {\(top)}}")
