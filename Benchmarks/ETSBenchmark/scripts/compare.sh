@@ -3,12 +3,13 @@
 # usage: scripts/compare.sh M3_FILE PERIOD [MAX_SERIES] [REPS]   (from Benchmarks/ETSBenchmark, after
 # `swift build -c release`). Prints one JSON line per run: Pace (1 thread, then ETS_THREADS=2) and
 # statsforecast (shared/bench/ets_peers.py with its clock switched to process CPU time, scripts/peers_cpu.py).
-# Environment: PY (default /work/.venv-peers/bin/python), PEERS (default ../../../shared/bench/ets_peers.py).
+# Environment: BIN (default .build/release/ets-benchmark), PY (default /work/.venv-peers/bin/python), PEERS (default ../../../shared/bench/ets_peers.py).
 file=$1; period=$2; max=${3:-100000}; reps=${4:-3}
 PY=${PY:-/work/.venv-peers/bin/python}
+BIN=${BIN:-.build/release/ets-benchmark}
 PEERS=${PEERS:-$(dirname "$0")/../../../../shared/bench/ets_peers.py}
 for r in $(seq "$reps"); do
-  .build/release/ets-benchmark "$file" "$period" "$max"
-  ETS_THREADS=2 .build/release/ets-benchmark "$file" "$period" "$max"
+  "$BIN" "$file" "$period" "$max"
+  ETS_THREADS=2 "$BIN" "$file" "$period" "$max"
   "$PY" "$(dirname "$0")/peers_cpu.py" "$PEERS" "$file" --season "$period" --max "$max"
 done
