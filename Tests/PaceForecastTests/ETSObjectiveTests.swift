@@ -51,4 +51,76 @@ struct ETSObjectiveTests {
         #expect(ETSAdmissibility.allRootsInDisk(&inside, degree: 2, radius: 1, scratch: &scratch))
         #expect(!ETSAdmissibility.allRootsInDisk(&outside, degree: 2, radius: 1, scratch: &scratch))
     }
+
+    /// Coefficients (increasing powers) of Π(z − rₖ) over real roots and conjugate pairs ρe^{±iθ}.
+    static func polynomial(real: [Double], pairs: [(modulus: Double, angle: Double)]) -> [Double] {
+        var p: [Double] = [1]
+        func times(_ q: [Double]) {
+            var out = [Double](repeating: 0, count: p.count + q.count - 1)
+            for (i, a) in p.enumerated() { for (j, b) in q.enumerated() { out[i + j] += a * b } }
+            p = out
+        }
+        for r in real { times([-r, 1]) }
+        for (rho, theta) in pairs { times([rho * rho, -2 * rho * cos(theta), 1]) }
+        return p
+    }
+
+    @Test("Schur–Cohn root test at degree 13 (m = 12): roots placed by construction, inside, outside, near the radius")
+    func schurCohnDegree13() {
+        let pairs: [(modulus: Double, angle: Double)] = [(0.97, 0.3), (0.9, 1.1), (0.8, 2.0), (0.95, 2.8), (0.6, 0.7)]
+        var scratch = [Double](repeating: 0, count: 14)
+        // 13 roots of modulus ≤ 0.99: inside the unit disk.
+        var a = Self.polynomial(real: [0.99, -0.5, 0.2], pairs: pairs)
+        #expect(a.count == 14 && ETSAdmissibility.allRootsInDisk(&a, degree: 13, radius: 1, scratch: &scratch))
+        // One real root at 1.01, or one conjugate pair at modulus 1.02: outside.
+        a = Self.polynomial(real: [1.01, -0.5, 0.2], pairs: pairs)
+        #expect(!ETSAdmissibility.allRootsInDisk(&a, degree: 13, radius: 1, scratch: &scratch))
+        a = Self.polynomial(real: [0.99, -0.5, 0.2], pairs: pairs.dropLast() + [(1.02, 0.7)])
+        #expect(!ETSAdmissibility.allRootsInDisk(&a, degree: 13, radius: 1, scratch: &scratch))
+        // Root at −(1 + 10⁻⁶): outside radius 1, inside radius 1 + 10⁻⁵ (the radius scaling is applied).
+        a = Self.polynomial(real: [-(1 + 1e-6), -0.5, 0.2], pairs: pairs)
+        var b = a
+        #expect(!ETSAdmissibility.allRootsInDisk(&a, degree: 13, radius: 1, scratch: &scratch))
+        #expect(ETSAdmissibility.allRootsInDisk(&b, degree: 13, radius: 1 + 1e-5, scratch: &scratch))
+        // Large scale (leading coefficient 2⁴⁰): the test is scale-invariant.
+        a = Self.polynomial(real: [0.99, -0.5, 0.2], pairs: pairs).map { $0 * 0x1p40 }
+        #expect(ETSAdmissibility.allRootsInDisk(&a, degree: 13, radius: 1, scratch: &scratch))
+    }
+
+    @Test("cutoff: exact value below it, ≥ cutoff above it; Nelder–Mead iterates unchanged",
+          arguments: ["ANN", "AAdN", "AAA", "AAdA", "ANA", "MAM"])
+    func cutoff(code: String) {
+        let y = ETSFixture.y("UKgas")
+        let spec = try! ETSSpecification(parsing: code, period: 4)
+        let objective = ETSObjective(y: y, spec: spec, bounds: .standard, fixed: .none)
+        let start = objective.start(y, bounds: .standard)
+        let exact = start.withUnsafeBufferPointer { objective.value($0.baseAddress!) }
+        #expect(exact.isFinite)
+        for cutoff in [exact - 50, exact - 1e-9, exact + 1e-9, exact + 50, -1e10, 1e35] {
+            let v = start.withUnsafeBufferPointer { objective.value($0.baseAddress!, cutoff: cutoff) }
+            if exact < cutoff { #expect(v == exact, "\(code) \(cutoff)") } else { #expect(v >= cutoff, "\(code) \(cutoff)") }
+        }
+        // The same search with and without cutoffs: bit-identical optimum and evaluation count.
+        var nm = NelderMead()
+        nm.relativeTolerance = 1e-7
+        let steps = [Double](repeating: 0.05, count: start.count).enumerated().map { $0.offset < objective.smoothingCount ? $0.element : 1 }
+        let with = nm.minimize(start: start, steps: steps) { objective.value($0, cutoff: $1) }!
+        let without = nm.minimize(start: start, steps: steps) { x, _ in objective.value(x) }!
+        #expect(with.x.map(\.bitPattern) == without.x.map(\.bitPattern) && with.value.bitPattern == without.value.bitPattern)
+        #expect(with.evaluations == without.evaluations && with.status == without.status)
+    }
+
+    @Test("screening tolerance nil: 1e-7 for a non-seasonal search, 1e-5 with seasonal candidates")
+    func defaultScreeningRule() throws {
+        let yearly = ETSFixture.y("realgdp")
+        #expect(ETSBatchTests.signature(try ETS.select(yearly, period: 1))
+            == ETSBatchTests.signature(try ETS.select(yearly, period: 1, screeningTolerance: ETS.screeningToleranceNonseasonal)))
+        #expect(ETSBatchTests.signature(try ETS.select(yearly, period: 1))
+            != ETSBatchTests.signature(try ETS.select(yearly, period: 1, screeningTolerance: ETS.screeningToleranceSeasonal)))
+        let quarterly = ETSFixture.y("UKgas")
+        #expect(ETSBatchTests.signature(try ETS.select(quarterly, period: 4))
+            == ETSBatchTests.signature(try ETS.select(quarterly, period: 4, screeningTolerance: ETS.screeningToleranceSeasonal)))
+        #expect(ETSBatchTests.signature(try ETS.select(quarterly, period: 4))
+            != ETSBatchTests.signature(try ETS.select(quarterly, period: 4, screeningTolerance: ETS.screeningToleranceNonseasonal)))
+    }
 }

@@ -112,7 +112,7 @@ public enum ETS {
         var x = start
         for run in 0..<maxRuns {
             let s = (run == 0 && from == nil) ? [Double](repeating: commonStep, count: x.count) : steps(x, 0.25)
-            guard let r = nm.minimize(start: x, steps: s, { objective.value($0) }) else { break }
+            guard let r = nm.minimize(start: x, steps: s, { objective.value($0, cutoff: $1) }) else { break }
             evaluations += r.evaluations
             let improved = best.map { r.value < $0.value - 1e-8 * (abs($0.value) + 1e-8) } ?? true
             if best == nil || r.value < best!.value { best = r }

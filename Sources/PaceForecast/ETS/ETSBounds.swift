@@ -62,18 +62,23 @@ enum ETSAdmissibility {
 
     /// Schur–Cohn test: are all roots of Σ aᵢ zⁱ (real coefficients, aₙ ≠ 0) of modulus < radius?
     /// Each step replaces p by (aₙ p(z) − a₀ p*(z))/z, p* the reversed polynomial; all roots lie in the
-    /// disk iff |a₀| < |aₙ| at every step. `a` is overwritten; `scratch` holds degree + 1 doubles.
+    /// disk iff |a₀| < |aₙ| at every step. The test is invariant to the scale of p, so instead of dividing
+    /// by the new leading coefficient each step, a₀ and aₙ are scaled by the power of two 2^−e(aₙ)
+    /// (exact, no division; keeps the coefficients bounded), and the two halves of the work alternate
+    /// between `a` and `scratch` (no copy). `a` and `scratch` (degree + 1 doubles each) are overwritten.
     static func allRootsInDisk(_ a: UnsafeMutablePointer<Double>, degree: Int, radius: Double,
                                scratch: UnsafeMutablePointer<Double>) -> Bool {
         var power = 1.0
         for i in 0...degree { a[i] *= power; power *= radius }
+        var p = a, q = scratch
         var d = degree
         while d > 0 {
-            let a0 = a[0], an = a[d]
+            let a0 = p[0], an = p[d]
             if !(abs(a0) < abs(an)) { return false }
-            for i in 0..<d { scratch[i] = an * a[i + 1] - a0 * a[d - 1 - i] }
-            let inverseLead = 1 / scratch[d - 1]
-            for i in 0..<d { a[i] = scratch[i] * inverseLead }
+            let scale = Double(sign: .plus, exponent: -an.exponent, significand: 1)
+            let s0 = a0 * scale, sn = an * scale
+            for i in 0..<d { q[i] = sn * p[i + 1] - s0 * p[d - 1 - i] }
+            swap(&p, &q)
             d -= 1
         }
         return true

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// R forecast's estimation objective for one model on one series (its `etsTargetFunction`):
 /// the parameter vector x = (α, β, γ, φ — those estimated —, l₀, b₀, s₀…s_{m−2}) maps to
 /// lik = n·log Σeₜ² (+ 2Σlog|ŷₜ| for multiplicative error), with
@@ -107,12 +112,20 @@ final class ETSObjective {
     }
 
     /// The objective at x (see type documentation).
-    func value(_ x: UnsafePointer<Double>) -> Double {
+    ///
+    /// `cutoff` (Nelder–Mead's, see ``NelderMead/minimize(start:steps:_:)``): the exact value is returned
+    /// when it is < `cutoff`; otherwise +∞ may be returned instead. With additive error, lik = n·log Σeₜ²
+    /// and Σeₜ² only grows with t, so the recursion stops once Σeₜ² > exp(cutoff/n)·(1 + 10⁻⁹) (the
+    /// margin covers the rounding of log and exp: lik then certainly exceeds the cutoff). Multiplicative
+    /// error (+2Σlog|ŷₜ|, of either sign) always runs to the end.
+    func value(_ x: UnsafePointer<Double>, cutoff: Double = .infinity) -> Double {
         let p = smoothing(x)
         guard feasible(p) else { return .infinity }
         guard loadSeasonal(x) else { return .infinity }
+        let limit = cutoff < 1e300 && !recursion.errorMultiplicative ? exp(cutoff / Double(n)) * (1 + 1e-9) : .infinity
         let r = recursion.run(y: y, count: n, alpha: p.alpha, beta: p.beta, gamma: p.gamma, phi: p.phi,
-                              level: x[iLevel], trend: iTrend >= 0 ? x[iTrend] : 0, seasonal: seasonal)
+                              level: x[iLevel], trend: iTrend >= 0 ? x[iTrend] : 0, seasonal: seasonal,
+                              sseLimit: limit)
         if r.lik.isNaN { return .infinity }
         return r.lik < -1e10 ? -1e10 : r.lik
     }

@@ -39,7 +39,8 @@ struct ETSRecursionResult {
 ///     u  = y − q | y/q;     s' = sₜ₋ₘ + γ(u − sₜ₋ₘ)
 ///
 /// with R's guards (p, r, u = 10¹⁰ when the divisor is below 10⁻¹⁰ in absolute value; a negative
-/// multiplicative trend gives lik = +∞).
+/// multiplicative trend gives lik = +∞). With additive error and `sseLimit` < ∞ (never with outputs
+/// requested), the pass stops with lik = +∞ as soon as the running Σeₜ² exceeds `sseLimit`.
 ///
 /// The seasonal states live in a caller-provided ring buffer `seasonal[0..<m]` where
 /// `seasonal[i]` is the state applied to y_{i+1} (so `seasonal[0]` = sₘ of x₀, `seasonal[m−1]` = s₁);
@@ -62,32 +63,33 @@ struct ETSRecursion {
     @inline(__always)
     func run(y: UnsafePointer<Double>, count n: Int, alpha: Double, beta: Double, gamma: Double, phi: Double,
              level: Double, trend b0: Double, seasonal: UnsafeMutablePointer<Double>,
-             output: ETSRecursionOutput? = nil) -> ETSRecursionResult {
+             output: ETSRecursionOutput? = nil, sseLimit: Double = .infinity) -> ETSRecursionResult {
         if errorMultiplicative {
-            return dispatchTrend(_On.self, y, n, alpha, beta, gamma, phi, level, b0, seasonal, output)
+            return dispatchTrend(_On.self, y, n, alpha, beta, gamma, phi, level, b0, seasonal, output, .infinity)
         } else {
-            return dispatchTrend(_Off.self, y, n, alpha, beta, gamma, phi, level, b0, seasonal, output)
+            return dispatchTrend(_Off.self, y, n, alpha, beta, gamma, phi, level, b0, seasonal, output, sseLimit)
         }
     }
 
     private func dispatchTrend<E: _ETSFlag>(_ e: E.Type, _ y: UnsafePointer<Double>, _ n: Int, _ alpha: Double, _ beta: Double,
                                              _ gamma: Double, _ phi: Double, _ l0: Double, _ b0: Double,
-                                             _ s: UnsafeMutablePointer<Double>, _ out: ETSRecursionOutput?) -> ETSRecursionResult {
+                                             _ s: UnsafeMutablePointer<Double>, _ out: ETSRecursionOutput?,
+                                             _ limit: Double) -> ETSRecursionResult {
         switch trend {
-        case .none: return dispatchSeason(e, _KindN.self, y, n, alpha, beta, gamma, phi, l0, b0, s, out)
-        case .additive: return dispatchSeason(e, _KindA.self, y, n, alpha, beta, gamma, phi, l0, b0, s, out)
-        case .multiplicative: return dispatchSeason(e, _KindM.self, y, n, alpha, beta, gamma, phi, l0, b0, s, out)
+        case .none: return dispatchSeason(e, _KindN.self, y, n, alpha, beta, gamma, phi, l0, b0, s, out, limit)
+        case .additive: return dispatchSeason(e, _KindA.self, y, n, alpha, beta, gamma, phi, l0, b0, s, out, limit)
+        case .multiplicative: return dispatchSeason(e, _KindM.self, y, n, alpha, beta, gamma, phi, l0, b0, s, out, limit)
         }
     }
 
     private func dispatchSeason<E: _ETSFlag, T: _ETSKind>(_ e: E.Type, _ t: T.Type, _ y: UnsafePointer<Double>, _ n: Int,
                                                          _ alpha: Double, _ beta: Double, _ gamma: Double, _ phi: Double,
                                                          _ l0: Double, _ b0: Double, _ s: UnsafeMutablePointer<Double>,
-                                                         _ out: ETSRecursionOutput?) -> ETSRecursionResult {
+                                                         _ out: ETSRecursionOutput?, _ limit: Double) -> ETSRecursionResult {
         switch season {
-        case .none: return Self.loop(e, t, _KindN.self, y, n, period, alpha, beta, gamma, phi, l0, b0, s, out)
-        case .additive: return Self.loop(e, t, _KindA.self, y, n, period, alpha, beta, gamma, phi, l0, b0, s, out)
-        case .multiplicative: return Self.loop(e, t, _KindM.self, y, n, period, alpha, beta, gamma, phi, l0, b0, s, out)
+        case .none: return Self.loop(e, t, _KindN.self, y, n, period, alpha, beta, gamma, phi, l0, b0, s, out, limit)
+        case .additive: return Self.loop(e, t, _KindA.self, y, n, period, alpha, beta, gamma, phi, l0, b0, s, out, limit)
+        case .multiplicative: return Self.loop(e, t, _KindM.self, y, n, period, alpha, beta, gamma, phi, l0, b0, s, out, limit)
         }
     }
 
@@ -140,7 +142,7 @@ struct ETSRecursion {
     private static func loop<E: _ETSFlag, T: _ETSKind, S: _ETSKind>(
         _: E.Type, _: T.Type, _: S.Type, _ y: UnsafePointer<Double>, _ n: Int, _ m: Int,
         _ alpha: Double, _ beta: Double, _ gamma: Double, _ phi: Double, _ l0: Double, _ b0: Double,
-        _ s: UnsafeMutablePointer<Double>, _ out: ETSRecursionOutput?
+        _ s: UnsafeMutablePointer<Double>, _ out: ETSRecursionOutput?, _ sseLimit: Double
     ) -> ETSRecursionResult {
         var l = l0
         var b = T.kind == 0 ? 0 : b0
@@ -177,6 +179,11 @@ struct ETSRecursion {
             }
             sse += e * e
             ssd += d * d
+            // Additive error: lik = n·log Σe² only grows with t, so once the partial sum passes the
+            // caller's limit the pass is abandoned (lik = +∞; see ETSObjective.value(_:cutoff:)).
+            if !E.on && sse > sseLimit {
+                return ETSRecursionResult(lik: .infinity, sumSquaredErrors: sse, sumSquaredDifferences: ssd, level: l, trend: b)
+            }
             l = r.l
             if T.kind != 0 { b = r.b }
             if S.kind != 0 { s[j] = r.s }

@@ -22,8 +22,14 @@ struct NelderMead {
     }
 
     /// Minimises `f` from `start`; `steps[i]` is the initial simplex edge along coordinate i.
-    /// `f` receives a pointer to `start.count` doubles. Returns nil when f(start) is not finite.
-    func minimize(start: [Double], steps: [Double], _ f: (UnsafePointer<Double>) -> Double) -> Result? {
+    /// Returns nil when f(start) is not finite.
+    ///
+    /// `f(x, cutoff)` receives a pointer to `start.count` doubles and a cutoff: it must return f(x)
+    /// exactly when f(x) < cutoff, and may return any value ≥ cutoff (e.g. +∞) otherwise — the
+    /// search only compares such trial values with the cutoff (a reflection or contraction with the
+    /// worst vertex's value, an expansion with the reflection's), so the iterates, the evaluation count
+    /// and the result are those of the plain method. Vertices are evaluated with cutoff +∞.
+    func minimize(start: [Double], steps: [Double], _ f: (UnsafePointer<Double>, Double) -> Double) -> Result? {
         let n = start.count
         let big = 1.0e35
         let cols = n + 1
@@ -35,9 +41,9 @@ struct NelderMead {
         var trial2 = [Double](repeating: 0, count: n)
         var vertexSum = [Double](repeating: 0, count: n)
         var evaluations = 0
-        func eval(_ x: UnsafePointer<Double>) -> Double {
+        func eval(_ x: UnsafePointer<Double>, _ cutoff: Double = .infinity) -> Double {
             evaluations += 1
-            let v = f(x)
+            let v = f(x, cutoff)
             return v.isFinite ? v : big
         }
         let f0 = start.withUnsafeBufferPointer { eval($0.baseAddress!) }
@@ -91,10 +97,10 @@ struct NelderMead {
                                 let inv = 1.0 / Double(n)
                                 for i in 0..<n { C[i] = (S[i] - P[hb + i]) * inv }
                                 for i in 0..<n { R[i] = (1 + reflection) * C[i] - reflection * P[hb + i] }
-                                let VR = eval(R.baseAddress!)
+                                let VR = eval(R.baseAddress!, VH)
                                 if VR < VL {
                                     for i in 0..<n { E[i] = expansion * R[i] + (1 - expansion) * C[i] }
-                                    let VE = eval(E.baseAddress!)
+                                    let VE = eval(E.baseAddress!, VR)
                                     if VE < VR {
                                         for i in 0..<n { S[i] += E[i] - P[hb + i]; P[hb + i] = E[i] }
                                         V[H] = VE
@@ -109,7 +115,7 @@ struct NelderMead {
                                     V[H] = VR
                                 }
                                 for i in 0..<n { E[i] = (1 - contraction) * P[hb + i] + contraction * C[i] }
-                                let VC = eval(E.baseAddress!)
+                                let VC = eval(E.baseAddress!, V[H])
                                 if VC < V[H] {
                                     for i in 0..<n { S[i] += E[i] - P[hb + i]; P[hb + i] = E[i] }
                                     V[H] = VC

@@ -1,7 +1,10 @@
 // usage: ets-benchmark M3_FILE.csv PERIOD [MAX_SERIES] [AGGREGATE]
 // Fits automatic ETS (ETS.select, R's ets() rules) to each series' train part, forecasts the test
-// horizon, prints JSON: mean sMAPE, mean MASE (definitions of shared/bench/ets_peers.py) and seconds.
+// horizon, prints JSON: mean sMAPE, mean MASE (definitions of shared/bench/ets_peers.py), the wall
+// seconds and the process CPU seconds of the fitting and forecasting only (CSV parsing excluded).
 // AGGREGATE k > 1 sums k consecutive values (e.g. monthly → quarterly with PERIOD 4) for a proxy set.
+// Environment: ETS_THREADS=k uses ETS.selectBatch(threads: k) over all series (default: ETS.select
+// one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE set the search-effort knobs.
 import Foundation
 import PaceForecast
 
@@ -26,26 +29,55 @@ func aggregated(_ x: [Double]) -> [Double] {
     guard aggregate > 1 else { return x }
     return stride(from: x.count % aggregate, to: x.count, by: aggregate).map { x[$0..<($0 + aggregate)].reduce(0, +) }
 }
-// Search-effort knobs of ETS.select (defaults = the library's): ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE.
 let environment = ProcessInfo.processInfo.environment
-let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? 0
-let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init) ?? 1e-5
-var smape = 0.0, mase = 0.0, count = 0, seconds = 0.0
-var models: [String: Int] = [:]
-for id in order.prefix(maxSeries) {
-    let tr = aggregated(train[id]!), te = aggregated(test[id]!)
-    let start = DispatchTime.now().uptimeNanoseconds
-    do {
-        let fit = try ETS.select(tr, period: period, polishMargin: polishMargin,
-                                 screeningTolerance: screeningTolerance).best
-        let forecast = try fit.forecast(horizon: te.count, levels: []).mean
-        seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let r = ETSAccuracy.score(train: tr, test: te, forecast: forecast, period: period)
-        smape += r.smape; mase += r.mase; count += 1
-        models[fit.specification.description, default: 0] += 1
-    } catch {
-        FileHandle.standardError.write("ets-benchmark: \(id): \(error)\n".data(using: .utf8)!)
+let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? ETS.defaultPolishMargin
+let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init)  // nil: the library's rule
+let threads = environment["ETS_THREADS"].flatMap(Int.init)
+let ids = Array(order.prefix(maxSeries))
+let trains = ids.map { aggregated(train[$0]!) }, tests = ids.map { aggregated(test[$0]!) }
+
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+let wall0 = DispatchTime.now().uptimeNanoseconds, cpu0 = cpuSeconds()
+var fits: [ETSFit?] = []
+var forecasts: [[Double]?] = []
+var evaluations = 0
+if let threads {
+    let selections = ETS.selectBatch(trains, period: period, polishMargin: polishMargin,
+                                     screeningTolerance: screeningTolerance, threads: threads)
+    for (i, s) in selections.enumerated() {
+        let fit = try? s.get().best
+        fits.append(fit)
+        forecasts.append(try? fit?.forecast(horizon: tests[i].count, levels: []).mean)
+        evaluations += (try? s.get().candidates.reduce(0) { $0 + $1.evaluations }) ?? 0
+    }
+} else {
+    for i in ids.indices {
+        let s = try? ETS.select(trains[i], period: period, polishMargin: polishMargin, screeningTolerance: screeningTolerance)
+        let fit = s?.best
+        fits.append(fit)
+        forecasts.append(try? fit?.forecast(horizon: tests[i].count, levels: []).mean)
+        evaluations += s?.candidates.reduce(0) { $0 + $1.evaluations } ?? 0
     }
 }
+let wall = Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e9, cpu = cpuSeconds() - cpu0
+var smape = 0.0, mase = 0.0, count = 0
+var models: [String: Int] = [:]
+var dump = "series_id,model,aicc,loglik,smape,mase\n"
+for i in ids.indices {
+    guard let fit = fits[i], let f = forecasts[i] else {
+        FileHandle.standardError.write("ets-benchmark: \(ids[i]): no fit\n".data(using: .utf8)!)
+        continue
+    }
+    let r = ETSAccuracy.score(train: trains[i], test: tests[i], forecast: f, period: period)
+    smape += r.smape; mase += r.mase; count += 1
+    dump += "\(ids[i]),\(fit.specification.code),\(fit.aicc),\(fit.logLikelihood),\(r.smape),\(r.mase)\n"
+    models[fit.specification.description, default: 0] += 1
+}
+// ETS_DUMP=FILE writes one line per series: id, chosen model, AICc, log-likelihood, sMAPE, MASE.
+if let path = environment["ETS_DUMP"] { try dump.write(toFile: path, atomically: true, encoding: .utf8) }
 let top = models.sorted { $0.value > $1.value }.prefix(5).map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
-print("{\"peer\": \"Pace ETS.select\", \"series\": \(count), \"mean_smape\": \(smape / Double(count)), \"mean_mase\": \(mase / Double(count)), \"sum_s\": \(seconds), \"ms_per_series\": \(seconds / Double(count) * 1000), \"models\": {\(top)}}")
+print("{\"peer\": \"Pace ETS.select\", \"threads\": \(threads ?? 1), \"series\": \(count), \"mean_smape\": \(smape / Double(count)), \"mean_mase\": \(mase / Double(count)), \"wall_s\": \(wall), \"cpu_s\": \(cpu), \"cpu_ms_per_series\": \(cpu / Double(count) * 1000), \"evaluations_per_series\": \(Double(evaluations) / Double(count)), \"models\": {\(top)}}")
