@@ -4,4 +4,6 @@ let benchmarks: @Sendable () -> Void = {
     distributionBenchmarks()
     regressionBenchmarks()
     csvBenchmarks()
+    filterBenchmarks()
+    seriesModelBenchmarks()
 }
