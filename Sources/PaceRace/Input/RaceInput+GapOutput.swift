@@ -16,7 +16,7 @@ extension RaceInput {
     ///   a missing `region`/`indicator`/metric column, an empty region or indicator, or a
     ///   metric cell that is not a number.
     public static func readGapOutput(path: String?, scheme: RaceScheme? = nil) throws -> RaceInput {
-        let (bytes, source) = try readInputBytes(path: path)
+        let (bytes, source) = try InputFile.readBytes(path: path)
         return try RaceInput(gapOutput: bytes, source: source, scheme: scheme)
     }
 
