@@ -21,7 +21,11 @@ struct Pace: ParsableCommand {
             2 bad input or runtime error; 64 usage error.
             """,
         version: paceVersion,
+<<<<<<< HEAD
         subcommands: [Regress.self, Race.self]
+=======
+        subcommands: [Regress.self, Convert.self, Check.self, Gap.self]
+>>>>>>> gap
     )
 }
 

@@ -1,0 +1,175 @@
+import Dispatch
+import PaceStatistics
+
+/// The target-gap analysis of SPEC §4 for one as-of period: time, task and progress
+/// accounts, growth view, required pace, and the projection of the year-end outcome.
+///
+/// Build one analyser per run (it caches the Student-t quantiles the projection needs) and
+/// call ``rows(for:targets:)`` for each series; every call is independent and allocation-light
+/// (a few microseconds per series), so a caller may stream series through it.
+public struct GapAnalyzer: Sendable {
+    public let options: GapOptions
+    /// t_{0.90, ν} and t_{0.975, ν} for ν = 0…m−1 (index 0 unused).
+    let quantile80: [Double]
+    let quantile95: [Double]
+
+    /// - Throws: `GapError.methodNotAvailable` for `--method model`; `GapError.invalidOption`
+    ///   for a history shorter than one year, an as-of position outside its year, or fewer
+    ///   than 2 simulation paths.
+    public init(options: GapOptions) throws(GapError) {
+        if options.method == .model {
+            throw .methodNotAvailable(method: "model", reason: "arrives with the forecasting models")
+        }
+        guard options.historyYears >= 1, options.historyYears <= 100 else {
+            throw .invalidOption(name: "--years", value: String(options.historyYears), expected: "an integer from 1 to 100")
+        }
+        let n = options.asOf.periodsPerYear
+        guard [1, 2, 3, 4, 6, 12].contains(n), options.asOf.position >= 1, options.asOf.position <= n else {
+            throw .invalidOption(name: "--as-of", value: options.asOf.description,
+                                 expected: "a year, quarter or month")
+        }
+        guard options.simulationPaths >= 2 else {
+            throw .invalidOption(name: "paths", value: String(options.simulationPaths), expected: "at least 2")
+        }
+        self.options = options
+        var q80 = [Double.nan], q95 = [Double.nan]
+        for df in 1..<Swift.max(options.historyYears, 2) {
+            let t = StudentT(degreesOfFreedom: Double(df))
+            q80.append(t.quantile(0.90))
+            q95.append(t.quantile(0.975))
+        }
+        quantile80 = q80
+        quantile95 = q95
+    }
+
+    /// The rows of one series: one per target (in the order given; only targets of the as-of
+    /// year count), or a single row noting that the series has no target.
+    public func rows(for series: GapSeries, targets: [GapTarget]) -> [GapRow] {
+        var out: [GapRow] = []
+        var any = false
+        for target in targets where target.year == options.asOf.year {
+            out.append(row(for: series, target: target))
+            any = true
+        }
+        if !any { out.append(row(for: series, target: nil)) }
+        return out
+    }
+
+    /// The row of a target whose region × indicator has no data: everything empty but the
+    /// target, with a note.
+    public func row(missingDataFor target: GapTarget) -> GapRow {
+        var row = GapRow(region: target.region, indicator: target.indicator, year: target.year,
+                         asOf: options.asOf.description, type: target.type, target: target.target,
+                         stretch: target.stretch, method: options.method)
+        row.notes.append("no data for \(target.region) × \(target.indicator)")
+        return row
+    }
+}
+
+/// Runs the gap analysis over a panel: one row per target of the as-of year, in series
+/// order; a series without target and a target without series each get a row with a note
+/// (neither is dropped). Targets are matched to series by region and indicator.
+public func analyse(series: [GapSeries], targets: [GapTarget], options: GapOptions) throws(GapError) -> [GapRow] {
+    try GapAnalyzer(options: options).analyse(series: series, targets: targets)
+}
+
+extension GapAnalyzer {
+    /// The rows of a panel: see ``analyse(series:targets:options:)``. Targets listed in the
+    /// same order as the series are matched without hashing; others through a dictionary.
+    public func analyse(series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
+        if let rows = analyse(series: series, targets: targets, inOrder: true) { return rows }
+        return analyse(series: series, targets: targets, inOrder: false)!
+    }
+
+    /// With `inOrder`, returns nil when the order-based matching left a target unmatched
+    /// although a series with its key exists (its targets were not adjacent).
+    func analyse(series: [GapSeries], targets: [GapTarget], inOrder: Bool) -> [GapRow]? {
+        guard let plan = matchPlan(series: series, targets: targets, inOrder: inOrder) else { return nil }
+        return rows(for: plan, series: series, targets: targets)
+    }
+
+    /// Which rows to make, in output order: (series index, target index), −1 for none.
+    func matchPlan(series: [GapSeries], targets: [GapTarget], inOrder: Bool) -> [(series: Int32, target: Int32)]? {
+        let year = options.asOf.year
+        let current = targets.indices.filter { targets[$0].year == year }
+        var used = [Bool](repeating: false, count: targets.count)
+        var byKey: [SeriesKey: [Int]]? = nil
+        var plan: [(series: Int32, target: Int32)] = []
+        plan.reserveCapacity(Swift.max(series.count, current.count))
+        var cursor = 0
+        for (si, s) in series.enumerated() {
+            var matched = false
+            // Fast path: the next unused targets are this series' (same order as the data).
+            while inOrder, cursor < current.count, targets[current[cursor]].indicator == s.indicator,
+                  targets[current[cursor]].region == s.region {
+                let i = current[cursor]
+                if !used[i] {
+                    plan.append((Int32(si), Int32(i)))
+                    used[i] = true
+                }
+                cursor += 1
+                matched = true
+            }
+            if !matched {
+                if byKey == nil {
+                    var map: [SeriesKey: [Int]] = [:]
+                    map.reserveCapacity(current.count)
+                    for i in current { map[SeriesKey(region: targets[i].region, indicator: targets[i].indicator), default: []].append(i) }
+                    byKey = map
+                }
+                if let indices = byKey![SeriesKey(region: s.region, indicator: s.indicator)] {
+                    for i in indices where !used[i] {
+                        plan.append((Int32(si), Int32(i)))
+                        used[i] = true
+                        matched = true
+                    }
+                }
+                if !matched { plan.append((Int32(si), -1)) }
+            }
+        }
+        let unmatched = current.filter { !used[$0] }
+        if inOrder && !unmatched.isEmpty {
+            let keys = Set(series.map { SeriesKey(region: $0.region, indicator: $0.indicator) })
+            if unmatched.contains(where: { keys.contains(SeriesKey(region: targets[$0].region, indicator: targets[$0].indicator)) }) {
+                return nil
+            }
+        }
+        for i in unmatched { plan.append((-1, Int32(i))) }
+        return plan
+    }
+
+    /// The rows of a plan; large plans are computed on two threads (rows are independent).
+    func rows(for plan: [(series: Int32, target: Int32)], series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
+        @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
+            let target = entry.target >= 0 ? targets[Int(entry.target)] : nil
+            if entry.series < 0 { return row(missingDataFor: target!) }
+            return row(for: series[Int(entry.series)], target: target)
+        }
+        let count = plan.count
+        guard count >= 8192 else { return plan.map(make) }
+        return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = SendablePointer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let range = part == 0 ? 0..<(count / 2) : (count / 2)..<count
+                for i in range { (out.pointer + i).initialize(to: make(plan[i])) }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// A pointer handed to worker threads that write disjoint ranges behind it.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+/// Region × indicator, the key that joins targets to series.
+public struct SeriesKey: Hashable, Sendable {
+    public var region: String
+    public var indicator: String
+    public init(region: String, indicator: String) {
+        self.region = region
+        self.indicator = indicator
+    }
+}

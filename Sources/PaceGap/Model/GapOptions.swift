@@ -1,0 +1,36 @@
+/// The parameters of a gap analysis (SPEC §4 and the `pace gap` options).
+public struct GapOptions: Sendable, Hashable {
+    /// The as-of period; series of another frequency use the period ending at the same month.
+    public var asOf: AsOfPeriod
+    /// How the time account τ is measured.
+    public var timeBasis: TimeBasis
+    /// m: how many recent complete years feed the seasonal shares, the share projection's
+    /// uncertainty and the trend fit (default 3).
+    public var historyYears: Int
+    /// Abnormal years left out of the history (e.g. 2020); earlier years take their place.
+    public var excludedYears: Set<Int>
+    public var method: ProjectionMethod
+    /// Lights for the progress account π (default green ≥ 0, yellow ≥ −5).
+    public var progressLights: LightThresholds
+    /// Lights for the growth gap when there is no task share (default green ≥ 0, yellow ≥ −1).
+    public var growthLights: LightThresholds
+    /// Seed of the trend method's simulation (deterministic for a given seed).
+    public var seed: UInt64
+    /// Number of simulated sample paths of the trend method.
+    public var simulationPaths: Int
+
+    public init(asOf: AsOfPeriod, timeBasis: TimeBasis = .calendar, historyYears: Int = 3,
+                excludedYears: Set<Int> = [], method: ProjectionMethod = .share,
+                progressLights: LightThresholds = .progress, growthLights: LightThresholds = .growthGap,
+                seed: UInt64 = 1, simulationPaths: Int = 2000) {
+        self.asOf = asOf
+        self.timeBasis = timeBasis
+        self.historyYears = historyYears
+        self.excludedYears = excludedYears
+        self.method = method
+        self.progressLights = progressLights
+        self.growthLights = growthLights
+        self.seed = seed
+        self.simulationPaths = simulationPaths
+    }
+}

@@ -1,0 +1,217 @@
+import Dispatch
+import PaceData
+
+extension GapReport {
+    /// The output formats of `pace gap`.
+    public enum Format: String, Sendable, CaseIterable {
+        case table, csv, json, jsonl, md
+    }
+
+    /// Writes the report: CSV/JSON/JSON Lines with exactly SPEC §4's column names, shares as
+    /// fractions and undefined values empty (`null` in JSON); tables for people with
+    /// percentages and lights. Provenance goes into a `# ` comment block before the CSV
+    /// header, a `provenance` object in JSON, a first `provenance` line in JSON Lines, and a
+    /// footer under tables.
+    public func write(_ format: Format, to sink: OutputSink) {
+        switch format {
+        case .csv: writeCSV(to: sink)
+        case .json: writeJSON(to: sink)
+        case .jsonl: writeJSONLines(to: sink)
+        case .table: writeTable(to: sink, markdown: false)
+        case .md: writeTable(to: sink, markdown: true)
+        }
+    }
+
+    /// The provenance lines, `name: value`.
+    public var provenanceLines: [String] {
+        var lines = ["pace gap \(version)", "schema: \(GapReport.schema)", "method: \(method.rawValue)",
+                     "as_of: \(asOf)"]
+        lines.append("parameters: " + parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
+        for input in inputs {
+            lines.append("input: \(input.role) \(input.source) fnv1a64w:\(input.hash)")
+        }
+        return lines
+    }
+
+    func writeCSV(to sink: OutputSink) {
+        for line in provenanceLines { sink.write("# " + line + "\n") }
+        CSVWriter(sink: sink).writeHeader(GapRow.columnNames)
+        // Rows are formatted in chunks (on two threads for large reports) and written in order;
+        // the text is exactly `CSVWriter`'s: `formatNumber`, empty for nil, `escape` for text.
+        let count = rows.count
+        let chunks = count >= 8192 ? 2 : 1
+        var parts = [[UInt8]](repeating: [], count: chunks)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            let out = SendablePointer(buffer.baseAddress!)
+            let rows = self.rows
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                let range = chunks == 1 ? 0..<count : (part == 0 ? 0..<(count / 2) : (count / 2)..<count)
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(range.count * 320)
+                for i in range { GapReport.appendCSV(rows[i], to: &bytes) }
+                out.pointer[part] = bytes
+            }
+        }
+        for part in parts { sink.write(part) }
+    }
+
+    /// One CSV row, as `CSVWriter` would write it.
+    static func appendCSV(_ row: GapRow, to bytes: inout [UInt8]) {
+        @inline(__always) func text(_ t: String) { bytes.append(contentsOf: CSVWriter.escape(t).utf8); bytes.append(0x2C) }
+        @inline(__always) func number(_ x: Double?) {
+            if let x { bytes.append(contentsOf: formatNumber(x).utf8) }
+            bytes.append(0x2C)
+        }
+        text(row.region)
+        text(row.indicator)
+        bytes.append(contentsOf: String(row.year).utf8); bytes.append(0x2C)
+        text(row.asOf)
+        text(row.type?.rawValue ?? "")
+        number(row.target)
+        number(row.stretch)
+        number(row.ytd)
+        number(row.timeShare)
+        number(row.taskShare)
+        number(row.progressPP)
+        text(row.light?.rawValue ?? "")
+        number(row.ytdGrowth)
+        number(row.growthGapPP)
+        number(row.requiredGrowth)
+        number(row.accelerationPP)
+        number(row.projected)
+        number(row.projectedGrowth)
+        number(row.lo80)
+        number(row.hi80)
+        number(row.lo95)
+        number(row.hi95)
+        number(row.pMeet)
+        number(row.pMeetStretch)
+        text(row.method.rawValue)
+        bytes.append(contentsOf: CSVWriter.escape(row.notes.isEmpty ? "" : row.notes.joined(separator: "; ")).utf8)
+        bytes.append(0x0A)
+    }
+
+    func writeProvenance(_ json: JSONWriter) {
+        json.beginObject()
+        json.member("version", version)
+        json.member("method", method.rawValue)
+        json.member("as_of", asOf)
+        json.key("parameters")
+        json.beginObject()
+        for p in parameters { json.member(p.name, p.value) }
+        json.endObject()
+        json.key("inputs")
+        json.beginArray()
+        for input in inputs {
+            json.beginObject()
+            json.member("role", input.role)
+            json.member("source", input.source)
+            json.member("hash", "fnv1a64w:" + input.hash)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    func writeRowMembers(_ json: JSONWriter, _ row: GapRow) {
+        for (name, cell) in zip(GapRow.columnNames, row.cells) {
+            switch cell {
+            case .text(let t):
+                if name == "notes" {
+                    json.key("notes")
+                    json.beginArray()
+                    for note in row.notes { json.string(note) }
+                    json.endArray()
+                } else if t.isEmpty && (name == "type" || name == "light") {
+                    json.member(name, nil as String?)
+                } else {
+                    json.member(name, t)
+                }
+            case .number(let x): json.member(name, x)
+            case .integer(let n): json.member(name, n)
+            }
+        }
+    }
+
+    func writeJSON(to sink: OutputSink) {
+        let json = JSONWriter(sink: sink, pretty: true)
+        json.beginObject()
+        json.member("schema", GapReport.schema)
+        json.key("provenance")
+        writeProvenance(json)
+        json.key("rows")
+        json.beginArray()
+        for row in rows {
+            json.beginObject()
+            writeRowMembers(json, row)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        sink.write("\n")
+    }
+
+    func writeJSONLines(to sink: OutputSink) {
+        let lines = JSONLinesWriter(sink: sink)
+        lines.record { json in
+            json.member("schema", GapReport.schema)
+            json.member("type", "provenance")
+            json.key("provenance")
+            writeProvenance(json)
+        }
+        for row in rows {
+            lines.record { json in
+                json.member("type", "row")
+                writeRowMembers(json, row)
+            }
+        }
+    }
+
+    /// The columns of the table for people: shares and probabilities in %, growth in %,
+    /// gaps in points, lights in words.
+    static let tableHeader = ["region", "indicator", "as of", "type", "target", "ytd", "time %", "task %",
+                              "progress pp", "light", "ytd growth %", "gap pp", "required %", "accel pp",
+                              "projected", "proj. growth %", "80% interval", "P(meet) %", "notes"]
+
+    func writeTable(to sink: OutputSink, markdown: Bool) {
+        var table = TextTable(header: GapReport.tableHeader)
+        for row in rows {
+            let interval: String
+            if let lo = row.lo80, let hi = row.hi80 { interval = fixed(lo, 1) + "–" + fixed(hi, 1) } else { interval = "" }
+            table.addRow([
+                row.region, row.indicator, row.asOf, row.type?.rawValue ?? "", row.target.map { fixed($0, 2) } ?? "",
+                row.ytd.map { fixed($0, 2) } ?? "", row.timeShare.map { fixed(100 * $0, 1) } ?? "",
+                row.taskShare.map { fixed(100 * $0, 1) } ?? "", row.progressPP.map { fixed($0, 1) } ?? "",
+                row.light?.rawValue ?? "", row.ytdGrowth.map { fixed($0, 1) } ?? "",
+                row.growthGapPP.map { fixed($0, 1) } ?? "", row.requiredGrowth.map { fixed($0, 1) } ?? "",
+                row.accelerationPP.map { fixed($0, 1) } ?? "", row.projected.map { fixed($0, 2) } ?? "",
+                row.projectedGrowth.map { fixed($0, 1) } ?? "", interval,
+                row.pMeet.map { fixed(100 * $0, 0) } ?? "", row.notes.joined(separator: "; "),
+            ])
+        }
+        if markdown {
+            sink.write(table.markdown())
+            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
+        } else {
+            sink.write(table.plainText())
+            sink.write("\n" + provenanceLines.joined(separator: " · ") + "\n")
+        }
+    }
+}
+
+/// `x` rounded to `decimals` places in plain notation (no Foundation); "-0" is written "0".
+func fixed(_ x: Double, _ decimals: Int) -> String {
+    guard x.isFinite else { return "" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(x) * scale).rounded()
+    guard scaled < 9e15 else { return formatNumber(x) }
+    let units = UInt64(scaled)
+    let whole = units / UInt64(scale), frac = units % UInt64(scale)
+    var s = (x < 0 && units != 0 ? "-" : "") + String(whole)
+    if decimals > 0 {
+        let f = String(frac)
+        s += "." + String(repeating: "0", count: decimals - f.utf8.count) + f
+    }
+    return s
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import PaceData
+
+extension ConversionTarget: ExpressibleByArgument {}
+extension ObservationLayout: ExpressibleByArgument {}
+
+/// `pace convert`: levels, year-to-date values and growth rates from one another (SPEC §3).
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert indicator data between levels, year-to-date values and growth rates.",
+        discussion: """
+            Reads observations (long: region,indicator,period,measure,value[,unit]; or \
+            series,period,value) and writes one long row per period: \
+            region,indicator,period,measure,value,note.
+
+            --to level|ytd: single-period values from year-to-date values and back, within each \
+            calendar year. A monthly ytd series without January gives a February level covering \
+            January-February, and the note says so. Stocks keep their balances and have no ytd.
+            --to yoy|ytd_yoy: growth over the same period a year earlier, in %. Where the file \
+            also publishes the growth, the published figure is written and the note gives the \
+            recomputed one when they differ by more than --tolerance points.
+            --to qoq|saar: growth over the previous period, plain or annualised ((x_t/x_t-1)^n).
+            --to two_year: two-year average growth sqrt((1+g_t)(1+g_t-s)) of yoy (of ytd_yoy \
+            for year-to-date data).
+            --to index: the implied index of growth-only data: the earliest year's periods are \
+            100, later periods the same period a year earlier times 1 + yoy/100.
+
+            A file without a region column has one region, written as an empty region cell.
+            """)
+
+    @Argument(help: "Observation CSV file; '-' or nothing reads standard input.")
+    var file: String?
+
+    @Option(help: "What to produce: \(ConversionTarget.allCases.map(\.rawValue).joined(separator: "|")).")
+    var to: ConversionTarget
+
+    @Option(help: "Input layout: long (one observation per row) or wide (one column per period or per indicator).")
+    var from: ObservationLayout = .long
+
+    @Option(help: "Output format: csv, jsonl, json, table or md (default: table on a terminal, csv when piped).")
+    var format: RowFormat?
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Published and recomputed growth differing by more than this many points are flagged.")
+    var tolerance: Double = 0.1
+
+    @Option(help: "Indicator metadata CSV: indicator,kind(flow|stock|rate),unit,direction.")
+    var meta: String?
+
+    func validate() throws {
+        guard tolerance.isFinite, tolerance >= 0 else {
+            throw ValidationError("--tolerance must be a non-negative number (found \(tolerance))")
+        }
+    }
+
+    func run() throws {
+        let document = try CSVDocument.read(path: file)
+        let observations = try ObservationSet(document: document, layout: from)
+        let metadata = try meta.map { try IndicatorMetadata(document: CSVDocument.read(path: $0)) } ?? IndicatorMetadata()
+        let result = observations.converted(to: to, tolerance: tolerance, metadata: metadata)
+        let sink = try OutputSink(path: output)
+        ConvertedRows(series: result.series).write(
+            format: format ?? RowFormat.defaultFor(output: output), to: sink, schema: "pace.convert/1",
+            provenance: [("command", "convert"), ("source", document.source), ("to", to.rawValue),
+                         ("tolerance", formatNumber(tolerance))])
+        try sink.commit()
+        reportSkipped(result.skipped, target: to)
+    }
+
+    /// One stderr line per distinct reason: how many series, and the first few names.
+    private func reportSkipped(_ skipped: [ConversionResult.Skipped], target: ConversionTarget) {
+        var order: [String] = []
+        var byReason: [String: [String]] = [:]
+        for s in skipped {
+            if byReason[s.reason] == nil { order.append(s.reason) }
+            byReason[s.reason, default: []].append(s.label)
+        }
+        for reason in order {
+            let labels = byReason[reason]!
+            var names = labels.prefix(3).joined(separator: ", ")
+            if labels.count > 3 { names += " and \(labels.count - 3) more" }
+            let count = labels.count == 1 ? "1 series" : "\(labels.count) series"
+            printDiagnostic("note: \(count) not converted to \(target.rawValue) (\(reason)): \(names)")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// The bad-observation corpus: every file is wrong in one way; `pace convert` must exit 2,
+/// print exactly `pace: ` + the golden message on stderr and nothing on stdout.
+@Suite("pace convert / check: bad input, conversions, exit codes")
+struct ConvertCheckTests {
+    static let folder = "Tests/Fixtures/bad-input/observations"
+    static let cases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(
+            atPath: repositoryRoot.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".csv") }.sorted()
+    }()
+
+    @Test("the corpus is there")
+    func corpus() {
+        #expect(Self.cases.count >= 20)
+    }
+
+    @Test("bad observation file: exit 2, the golden message, nothing on stdout", arguments: cases)
+    func badInput(name: String) throws {
+        let path = Self.folder + "/" + name
+        let golden = try String(contentsOf: repositoryRoot.appendingPathComponent(
+            Self.folder + "/" + name.dropLast(4) + ".expected"), encoding: .utf8)
+        let run = try runPace(["convert", path, "--to", "level"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "pace: " + golden)
+    }
+
+    @Test("pace check on a bad file lists every problem with file:line and exits 1")
+    func checkBad() throws {
+        let input = "indicator,period,value\nx,2024Q1,1\nx,2024Q9,2\nx,2024Q1,3\nx,2025Q1,4\n"
+        let run = try runPace(["check"], stdin: input)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains(#"<stdin>:3:2: problem: bad period (found "2024Q9", expected a quarter 1–4, as in 2024Q1)"#))
+        #expect(lines.contains(#"<stdin>:4:2: problem: duplicate observation of x/level for 2024Q1, first on line 2 (found "2024Q1", expected one row per region, indicator, period and measure)"#))
+        #expect(lines.contains("<stdin>:5: note: gap in x/level: no row for 2024Q2 to 2024Q4 (3 periods)"))
+        #expect(lines.last == "<stdin>: 4 rows, 1 series, 2 problems, 1 note")
+    }
+
+    @Test("pace check: clean file exits 0 (notes allowed); unreadable file exits 2; tolerance flags growth")
+    func checkExitCodes() throws {
+        let clean = try runPace(["check", "datasets/cn_national_monthly.csv", "--quiet"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "datasets/cn_national_monthly.csv: 2343 rows, 7 series, 0 problems, 25 notes\n")
+        let missing = try runPace(["check", "no/such/file.csv"])
+        #expect(missing.status == 2)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.hasPrefix("pace: no/such/file.csv: cannot open the file"))
+        let noColumns = try runPace(["check"], stdin: "a,b\n1,2\n")
+        #expect(noColumns.status == 2)
+        // Published 5 vs recomputed 100·(105/100 − 1) = 5.0 (within tolerance), 9 vs 10 (1 point off).
+        let growth = "indicator,period,measure,value\nx,2020,level,100\nx,2021,level,105\nx,2022,level,115.5\nx,2021,yoy,5\nx,2022,yoy,9\n"
+        let flagged = try runPace(["check", "--tolerance", "0.5"], stdin: growth)
+        #expect(flagged.status == 1)
+        #expect(flagged.stdout.contains("<stdin>:6: problem: x/yoy 2022: published 9 differs from recomputed 10 by -1 points (tolerance 0.5)"))
+        let lenient = try runPace(["check", "--tolerance", "1.5"], stdin: growth)
+        #expect(lenient.status == 0)
+        let usage = try runPace(["check", "--tolerance", "-1"], stdin: growth)
+        #expect(usage.status == 64)
+    }
+
+    @Test("convert ytd → level with January missing: the note says what the February level covers")
+    func convertNote() throws {
+        let input = "region,indicator,period,measure,value\nCN,rev,2019-02,ytd,39104\nCN,rev,2019-03,ytd,53656\n"
+        let run = try runPace(["convert", "--to", "level"], stdin: input)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout == """
+            region,indicator,period,measure,value,note
+            CN,rev,2019-02,level,39104,covers 2019-01 to 2019-02
+            CN,rev,2019-03,level,14552,
+
+            """)
+    }
+
+    @Test("convert UK gas level → ytd → level through the CLI gives back the file's figures")
+    func roundTripCLI() throws {
+        let ytd = try runPace(["convert", "datasets/uk_gas_quarterly.csv", "--to", "ytd"])
+        #expect(ytd.status == 0)
+        let level = try runPace(["convert", "-", "--to", "level"], stdin: ytd.stdout)
+        #expect(level.status == 0)
+        let original = try String(contentsOf: repositoryRoot.appendingPathComponent("datasets/uk_gas_quarterly.csv"), encoding: .utf8)
+        // Compare values: series,period,value vs region,indicator,period,measure,value,note.
+        let want = original.split(separator: "\n").dropFirst().map { line -> String in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            let v = Double(f[2])!
+            return "\(f[1]) \(v)"
+        }
+        let got = level.stdout.split(separator: "\n").dropFirst().map { line -> String in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(f[2]) \(Double(f[4])!)"
+        }
+        #expect(got == want)
+    }
+
+    @Test("convert formats: jsonl rows and a json document with a schema; growth-only series skipped with a note")
+    func formats() throws {
+        let input = "indicator,period,measure,value\nx,2020,level,100\nx,2021,level,125\ng,2021,yoy,5\n"
+        let jsonl = try runPace(["convert", "--to", "yoy", "--format", "jsonl"], stdin: input)
+        #expect(jsonl.stdout.contains(#"{"region":"","indicator":"x","period":"2021","measure":"yoy","value":25,"note":null}"#))
+        #expect(jsonl.stdout.contains(#"{"region":"","indicator":"g","period":"2021","measure":"yoy","value":5,"note":null}"#))
+        let json = try runPace(["convert", "--to", "level", "--format", "json"], stdin: input)
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix(#"{"schema":"pace.convert/1","version":"0.1.0""#))
+        #expect(json.stderr == "pace: note: 1 series not converted to level (growth only (yoy): no level or ytd values; --to index gives the implied index): g\n")
+        let index = try runPace(["convert", "--to", "index"], stdin: "indicator,period,measure,value\ng,2020,yoy,3\ng,2021,yoy,5\n")
+        #expect(index.stdout == "region,indicator,period,measure,value,note\n,g,2020,index,100,base year 2020: each period = 100\n,g,2021,index,105,\n")
+        let badTarget = try runPace(["convert", "--to", "levels"], stdin: input)
+        #expect(badTarget.status == 64)
+    }
+
+    @Test("--output writes atomically; a failed run leaves the previous file untouched")
+    func atomicOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-convert-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.csv").path
+        let ok = try runPace(["convert", "--to", "ytd", "--output", out], stdin: "indicator,period,value\nx,2020Q1,1\nx,2020Q2,2\n")
+        #expect(ok.status == 0 && ok.stdout.isEmpty)
+        let first = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(first == "region,indicator,period,measure,value,note\n,x,2020Q1,ytd,1,\n,x,2020Q2,ytd,3,\n")
+        let bad = try runPace(["convert", "--to", "ytd", "--output", out], stdin: "indicator,period,value\nx,2020Q9,1\n")
+        #expect(bad.status == 2)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+    }
+}

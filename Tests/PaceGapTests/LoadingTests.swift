@@ -1,0 +1,195 @@
+import Foundation
+import PaceData
+import Testing
+@testable import PaceGap
+
+/// Reading observations and targets for the gap analysis.
+@Suite("gap: loading observations and targets")
+struct LoadingTests {
+    func document(_ text: String, _ name: String = "t.csv") throws -> CSVDocument {
+        try CSVDocument(bytes: Array(text.utf8), source: name)
+    }
+
+    func same(_ a: [GapSeries], _ b: [GapSeries]) -> Bool {
+        guard a.count == b.count else { return false }
+        func eq(_ x: [Double], _ y: [Double]) -> Bool {
+            x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        }
+        return zip(a, b).allSatisfy { x, y in
+            x.region == y.region && x.indicator == y.indicator && x.periodsPerYear == y.periodsPerYear
+                && x.kind == y.kind && x.firstYear == y.firstYear && x.yearCount == y.yearCount
+                && eq(x.level, y.level) && eq(x.ytd, y.ytd) && eq(x.stock, y.stock) && eq(x.yoy, y.yoy)
+                && eq(x.ytdYoY, y.ytdYoY) && x.notes == y.notes
+        }
+    }
+
+    @Test("the fast loader equals the general reader on the fixture panel")
+    func fastEqualsGeneralOnFixture() throws {
+        let doc = try document(try gapFixture("panel_small.csv"))
+        let fast = try #require(GapSeries.fastPanel(doc, metadata: IndicatorMetadata()))
+        let general = GapSeries.panel(from: try ObservationSet(document: doc))
+        #expect(fast.count == 15)
+        #expect(same(fast, general))
+    }
+
+    @Test("the fast loader equals the general reader: several measures, NA, interleaved rows, unused measures, kinds")
+    func fastEqualsGeneralMixed() throws {
+        let text = """
+            region,indicator,period,measure,value
+            A,gdp,2023Q1,ytd,10
+            B,gdp,2023Q1,ytd,5
+            A,gdp,2023Q2,ytd,NA
+            A,gdp,2024Q1,ytd_yoy,4.5
+            A,gdp,2023Q3,qoq,1.2
+            A,loans,2023-12,stock,100
+            A,loans,2024-03,stock,
+            B,gdp,2024Q2,yoy,3
+            A,gdp,2024Q1, YTD ,10.5
+            B,cpi,2024-02,level,2.1
+            """
+        let doc = try document(text)
+        let meta = IndicatorMetadata(entries: [.init(indicator: "loans", kind: .stock), .init(indicator: "cpi", kind: .rate)])
+        let fast = try #require(GapSeries.fastPanel(doc, metadata: meta))
+        let general = GapSeries.panel(from: try ObservationSet(document: doc), metadata: meta)
+        #expect(same(fast, general))
+        #expect(fast.map(\.indicator) == ["gdp", "gdp", "loans", "cpi"])
+        #expect(fast[2].kind == .stock && fast[3].kind == .rate)
+        #expect(fast[0].value(.ytd, year: 2024, position: 1) == 10.5)
+        #expect(fast[0].value(.ytd, year: 2023, position: 2).isNaN)
+    }
+
+    @Test("files the fast loader does not handle go through the general reader, with its messages")
+    func fallbacks() throws {
+        // A unit column: general reader, same panel.
+        let withUnit = try document("indicator,period,value,unit\ngdp,2024Q1,1,bn\ngdp,2024Q2,2,bn\n")
+        #expect(GapSeries.fastPanel(withUnit, metadata: IndicatorMetadata()) == nil)
+        let panel = try GapSeries.panel(from: withUnit)
+        #expect(panel.count == 1)
+        #expect(panel[0].value(.level, year: 2024, position: 1) == 1 && panel[0].value(.level, year: 2024, position: 2) == 2)
+        // Bad input: the general reader's error, unchanged.
+        for bad in ["indicator,period,value\ngdp,2024Q5,1\n", "indicator,period,value\ngdp,2024Q1,abc\n",
+                    "indicator,period,value\ngdp,2024Q1,1\ngdp,2024Q1,2\n", "indicator,period,measure,value\ngdp,2024Q1,levels,1\n",
+                    "indicator,period,value\n,2024Q1,1\n", "indicator,period,value\ngdp,2024Q1,1\ngdp,2024-05,2\n"] {
+            let doc = try document(bad)
+            #expect(GapSeries.fastPanel(doc, metadata: IndicatorMetadata()) == nil, "\(bad)")
+            var expected: InputError?
+            do { _ = try ObservationSet(document: doc) } catch let e as InputError { expected = e }
+            #expect(expected != nil)
+            #expect(throws: expected!) { _ = try GapSeries.panel(from: doc) }
+        }
+    }
+
+    @Test("targets: read with optional region and stretch; bad cells are located errors")
+    func targets() throws {
+        let ok = try GapTarget.read(document: document("""
+            indicator,year,type,target,stretch
+            gdp,2024,growth,6.5,7
+            cpi,2024, MAX ,3,
+            """))
+        #expect(ok == [GapTarget(region: "", indicator: "gdp", year: 2024, type: .growth, target: 6.5, stretch: 7),
+                       GapTarget(region: "", indicator: "cpi", year: 2024, type: .max, target: 3, stretch: nil)])
+        let cases: [(String, InputError)] = [
+            ("indicator,year,type,target\ngdp,2024,grow,6\n",
+             InputError(file: "t.csv", line: 2, column: 3, problem: "unknown target type", found: "grow",
+                        expected: "growth, level, max, min")),
+            ("indicator,year,type,target\ngdp,24,growth,6\n",
+             InputError(file: "t.csv", line: 2, column: 2, problem: "bad year", found: "24", expected: "a four-digit year")),
+            ("indicator,year,type,target\ngdp,2024,growth,\n",
+             InputError(file: "t.csv", line: 2, column: 4, problem: "missing target", found: "", expected: "a number")),
+            ("indicator,year,type\ngdp,2024,growth\n",
+             InputError(file: "t.csv", line: 1, problem: "missing required column \"target\"", found: "indicator,year,type",
+                        expected: "a header region,indicator,year,type,target[,stretch]")),
+            ("indicator,year,type,target\ngdp,2024,growth,6\ngdp,2024,growth,7\n",
+             InputError(file: "t.csv", line: 3, problem: "duplicate target", found: "gdp 2024 growth",
+                        expected: "one row per region, indicator, year and type (first on line 2)")),
+        ]
+        for (text, error) in cases {
+            #expect(throws: error) { _ = try GapTarget.read(document: try document(text)) }
+        }
+    }
+}
+
+/// The two-thread paths (large inputs) give exactly the one-thread results.
+@Suite("gap: large inputs")
+struct LargeInputTests {
+    /// 3,000 region × indicator series of 72 quarterly ytd rows (216,000 rows: above the
+    /// two-thread threshold), with one series split across the middle of the file.
+    func bigCSV() -> String {
+        var lines = ["region,indicator,period,measure,value"]
+        lines.reserveCapacity(216_010)
+        var tail: [String] = []
+        for s in 0..<3000 {
+            for y in 2007...2024 {
+                for q in 1...4 {
+                    let line = "R\(s / 10),i\(s % 10),\(y)Q\(q),ytd,\(Double(s + 1) * Double(q) * (1 + Double(y - 2007) / 20))"
+                    // Series 7 keeps its last years at the end of the file (after the midpoint).
+                    if s == 7 && y >= 2020 { tail.append(line) } else { lines.append(line) }
+                }
+            }
+        }
+        lines.append(contentsOf: tail)
+        lines.append("R0,i7,2006Q4,yoy,3")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("the two-thread fast loader equals the general reader")
+    func loader() throws {
+        let doc = try CSVDocument(bytes: Array(bigCSV().utf8), source: "big.csv")
+        #expect(doc.rowCount >= 200_000)
+        let fast = try #require(GapSeries.fastPanel(doc, metadata: IndicatorMetadata()))
+        let general = GapSeries.panel(from: try ObservationSet(document: doc))
+        #expect(fast.count == 3000 && general.count == 3000)
+        for (a, b) in zip(fast, general) {
+            #expect(a.region == b.region && a.indicator == b.indicator && a.firstYear == b.firstYear
+                && a.yearCount == b.yearCount)
+            #expect(a.ytd.elementsEqual(b.ytd) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            #expect(a.yoy.elementsEqual(b.yoy) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        }
+        #expect(fast[7].firstYear == 2006 && fast[7].value(.ytd, year: 2024, position: 4) > 0)
+    }
+
+    @Test("two-thread analysis and CSV formatting equal one row at a time and CSVWriter")
+    func analysisAndCSV() throws {
+        let doc = try CSVDocument(bytes: Array(bigCSV().utf8), source: "big.csv")
+        let panel = try GapSeries.panel(from: doc)
+        var series: [GapSeries] = []
+        for _ in 0..<4 { series.append(contentsOf: panel) }  // 12,000 rows
+        let targets = panel.map { GapTarget(region: $0.region, indicator: $0.indicator, year: 2024, type: .growth, target: 5) }
+        let opts = options("2024Q2", .seasonal)
+        let analyzer = try GapAnalyzer(options: opts)
+        let rows = analyzer.analyse(series: series, targets: targets)
+        #expect(rows.count == 12_000)
+        let oneByOne = series.enumerated().map { i, s in analyzer.row(for: s, target: i < 3000 ? targets[i] : nil) }
+        #expect(rows == oneByOne)
+        // CSV: the chunked formatter against CSVWriter, with notes that need quoting.
+        var withNotes = rows
+        withNotes[5].notes = ["a, b", "say \"x\""]
+        withNotes[6].notes = [" leading space"]
+        let report = GapReport(rows: withNotes, options: opts, inputs: [])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-gap-large-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fastPath = dir.appendingPathComponent("fast.csv").path, slowPath = dir.appendingPathComponent("slow.csv").path
+        let fastSink = try OutputSink(path: fastPath)
+        report.write(.csv, to: fastSink)
+        try fastSink.commit()
+        let slowSink = try OutputSink(path: slowPath)
+        for line in report.provenanceLines { slowSink.write("# " + line + "\n") }
+        let writer = CSVWriter(sink: slowSink)
+        writer.writeHeader(GapRow.columnNames)
+        for row in withNotes {
+            for cell in row.cells {
+                switch cell {
+                case .text(let t): writer.field(t)
+                case .number(let x): writer.field(x)
+                case .integer(let n): writer.field(n)
+                }
+            }
+            writer.endRow()
+        }
+        try slowSink.commit()
+        let a = try String(contentsOfFile: fastPath, encoding: .utf8), b = try String(contentsOfFile: slowPath, encoding: .utf8)
+        #expect(a == b)
+        #expect(a.contains("\"a, b; say \"\"x\"\"\""))
+    }
+}
