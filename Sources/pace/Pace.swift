@@ -21,11 +21,7 @@ struct Pace: ParsableCommand {
             2 bad input or runtime error; 64 usage error.
             """,
         version: paceVersion,
-<<<<<<< HEAD
-        subcommands: [Regress.self, Race.self]
-=======
-        subcommands: [Regress.self, Convert.self, Check.self, Gap.self]
->>>>>>> gap
+        subcommands: [Regress.self, Convert.self, Check.self, Gap.self, Race.self, Report.self]
     )
 }
 

@@ -153,12 +153,3 @@ struct Gap: ParsableCommand {
         }
     }
 }
-
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = self
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
-}
