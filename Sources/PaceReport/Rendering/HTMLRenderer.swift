@@ -15,12 +15,7 @@ public enum HTMLRenderer {
         out += "<p class=\"meta\">As of <strong>\(e(model.asOf))</strong> · projection method \(e(model.provenance.method)) · pace \(e(model.provenance.version))</p>\n</header>\n"
 
         // Lights.
-        out += "<section id=\"summary\">\n<h2>Lights</h2>\n<p class=\"counts\">"
-        out += "<span class=\"light red\">red \(model.lights.red)</span> "
-        out += "<span class=\"light yellow\">yellow \(model.lights.yellow)</span> "
-        out += "<span class=\"light green\">green \(model.lights.green)</span>"
-        if model.lights.unlit > 0 { out += " <span class=\"light none\">no light \(model.lights.unlit)</span>" }
-        out += "</p>\n"
+        out += "<section id=\"summary\">\n<h2>Lights</h2>\n" + table(model.lightCountTable)
         if model.lights.attention.isEmpty {
             out += "<p>No row is red or yellow.</p>\n"
         } else {
