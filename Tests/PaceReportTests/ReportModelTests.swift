@@ -1,6 +1,6 @@
 import Foundation
 import PaceGap
-import PaceReport
+@testable import PaceReport
 import Testing
 
 @Suite("Report model")
@@ -132,5 +132,47 @@ struct ReportModelTests {
         var request = ReportFixtures.request()
         request.targetsPath = ReportFixtures.path("no_such_targets.csv")
         #expect { try ReportBuilder.build(request) } throws: { "\($0)".contains("no_such_targets.csv") }
+    }
+}
+
+@Suite("Report charts of growth-only series")
+struct GrowthOnlyChartTests {
+    @Test("Growth-only row (no projected value): the fan is the row's growth bounds, the target is g")
+    func growthOnlyFan() throws {
+        var series = GapSeries(region: "C", indicator: "gdp", periodsPerYear: 4, firstYear: 2015, yearCount: 8)
+        for y in 2015...2022 {
+            for k in 1...4 where y < 2022 || k <= 2 {
+                series.set(.ytdYoY, year: y, position: k, value: 6 + Double(y - 2015) * 0.1 + Double(k) * 0.01)
+            }
+        }
+        var row = GapRow(region: "C", indicator: "gdp", year: 2022, asOf: "2022Q2", type: .growth, target: 5.5,
+                         method: .share)
+        row.ytdGrowth = 2.5
+        row.projectedGrowth = 4.0
+        row.lo80 = 1; row.hi80 = 7; row.lo95 = -1; row.hi95 = 9
+        let chart = ReportBuilder.chart(for: row, series: series, historyYears: 10)
+        #expect(chart.scale == .growth)
+        #expect(chart.history.map(\.year) == Array(2015...2021))
+        // Annual growth = ytd_yoy at Q4, as set above.
+        #expect(chart.history.first?.value == 6.04)
+        #expect(chart.target == 5.5)
+        #expect(chart.yearToDate == SeriesChart.Point(year: 2022, value: 2.5))
+        let fan = try #require(chart.fan)
+        #expect(fan.center == 4 && fan.lo80 == 1 && fan.hi80 == 7 && fan.lo95 == -1 && fan.hi95 == 9)
+    }
+
+    @Test("No series and no history: notes instead of numbers, never a crash")
+    func missingSeries() {
+        let row = GapRow(region: "C", indicator: "x", year: 2022, asOf: "2022Q2", type: .growth, target: 5,
+                         method: .share)
+        let chart = ReportBuilder.chart(for: row, series: nil, historyYears: 10)
+        #expect(chart.history.isEmpty && chart.fan == nil && !chart.notes.isEmpty)
+        let empty = GapSeries(region: "C", indicator: "x", periodsPerYear: 4, firstYear: 2022, yearCount: 1)
+        let c2 = ReportBuilder.chart(for: row, series: empty, historyYears: 10)
+        #expect(c2.history.isEmpty && c2.fan == nil && c2.trend.isEmpty)
+        #expect(HTMLRenderer.render(ReportModel(title: "t", asOf: "2022Q2",
+            provenance: ReportProvenance(version: "v", method: "share", parameters: [], inputs: []),
+            rows: [row], lights: LightSummary(rows: [row]), indicators: [], charts: [c2], chartsOmitted: 0,
+            league: nil)).contains("no data to draw"))
     }
 }

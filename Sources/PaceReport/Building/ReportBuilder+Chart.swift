@@ -94,18 +94,25 @@ extension ReportBuilder {
 
     static func fan(row: GapRow, scale: SeriesChart.Scale, run: [SeriesChart.Point], year: Int,
                     notes: inout [String]) -> SeriesChart.Fan? {
-        if let p = row.projected, let lo80 = row.lo80, let hi80 = row.hi80, let lo95 = row.lo95, let hi95 = row.hi95,
-           [p, lo80, hi80, lo95, hi95].allSatisfy(\.isFinite) {
-            let source = "\(row.method.rawValue) projection of the gap analysis"
-            switch scale {
-            case .annualValue, .value:
-                return .init(year: year, center: p, lo80: lo80, hi80: hi80, lo95: lo95, hi95: hi95, source: source)
-            case .growth:
-                guard let g = row.projectedGrowth, g.isFinite, g > -100 else { break }
-                let base = p / (1 + g / 100)
-                func growth(_ v: Double) -> Double { 100 * (v / base - 1) }
-                return .init(year: year, center: g, lo80: growth(lo80), hi80: growth(hi80), lo95: growth(lo95),
-                             hi95: growth(hi95), source: source)
+        let source = "\(row.method.rawValue) projection of the gap analysis"
+        if let lo80 = row.lo80, let hi80 = row.hi80, let lo95 = row.lo95, let hi95 = row.hi95,
+           [lo80, hi80, lo95, hi95].allSatisfy(\.isFinite) {
+            if let p = row.projected, p.isFinite {
+                switch scale {
+                case .annualValue, .value:
+                    return .init(year: year, center: p, lo80: lo80, hi80: hi80, lo95: lo95, hi95: hi95, source: source)
+                case .growth:
+                    // Bounds of the year-end value: back to growth through the projected growth.
+                    if let g = row.projectedGrowth, g.isFinite, g > -100 {
+                        let base = p / (1 + g / 100)
+                        func growth(_ v: Double) -> Double { 100 * (v / base - 1) }
+                        return .init(year: year, center: g, lo80: growth(lo80), hi80: growth(hi80), lo95: growth(lo95),
+                                     hi95: growth(hi95), source: source)
+                    }
+                }
+            } else if scale == .growth, let g = row.projectedGrowth, g.isFinite {
+                // Growth-only rows carry no projected value: their bounds are annual growth in %.
+                return .init(year: year, center: g, lo80: lo80, hi80: hi80, lo95: lo95, hi95: hi95, source: source)
             }
         }
         guard run.count >= 5, run.last?.year == year - 1 else {

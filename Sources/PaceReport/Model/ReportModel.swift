@@ -94,4 +94,11 @@ public struct ReportProvenance: Sendable, Equatable {
     /// Named parameters in the order shown: the gap analysis' and the report's own.
     public var parameters: [GapReport.Parameter]
     public var inputs: [GapReport.Input]
+
+    public init(version: String, method: String, parameters: [GapReport.Parameter], inputs: [GapReport.Input]) {
+        self.version = version
+        self.method = method
+        self.parameters = parameters
+        self.inputs = inputs
+    }
 }

@@ -28,6 +28,7 @@ public enum ReportText {
     public static func compact(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "" }
         let a = abs(x)
+        if a == 0 { return "0" }
         if a >= 1000 { return fixed(x, 0) }
         if a >= 100 { return fixed(x, 1) }
         if a >= 1 { return fixed(x, 2) }

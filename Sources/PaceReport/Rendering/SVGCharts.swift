@@ -37,7 +37,8 @@ enum SVGCharts {
             if let k = b.taskShare, k.isFinite {
                 s += "<rect x=\"\(n(labelWidth))\" y=\"\(n(y + 13))\" width=\"\(n(x(k) - labelWidth))\" height=\"9\" fill=\"\(color(b.light))\"/>"
             }
-            let label = "\(ReportText.percent(b.timeShare))% / \(ReportText.percent(b.taskShare))%"
+            func pct(_ x: Double?) -> String { let t = ReportText.percent(x); return t.isEmpty ? "n/a" : t + "%" }
+            let label = "\(pct(b.timeShare)) / \(pct(b.taskShare))"
             s += "<text x=\"\(n(labelWidth + barWidth + 6))\" y=\"\(n(y + 15))\" class=\"small\">\(Escaping.html(label))</text>"
         }
         return s + "</svg>"
