@@ -57,14 +57,30 @@ extension GapReport {
 
     /// One CSV row, as `CSVWriter` would write it.
     static func appendCSV(_ row: GapRow, to bytes: inout [UInt8]) {
-        @inline(__always) func text(_ t: String) { bytes.append(contentsOf: CSVWriter.escape(t).utf8); bytes.append(0x2C) }
+        @inline(__always) func raw(_ t: String) {
+            var t = t
+            t.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        @inline(__always) func text(_ t: String) {
+            raw(CSVWriter.escape(t))
+            bytes.append(0x2C)
+        }
+        // formatNumber(x): the shortest round-trip digits without a trailing ".0"; empty when
+        // not finite — copied straight from the String's UTF-8 buffer.
         @inline(__always) func number(_ x: Double?) {
-            if let x { bytes.append(contentsOf: formatNumber(x).utf8) }
+            if let x, x.isFinite {
+                var s = x.description
+                s.withUTF8 { u in
+                    var n = u.count
+                    if n >= 2 && u[n - 2] == 0x2E && u[n - 1] == 0x30 { n -= 2 }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<n]))
+                }
+            }
             bytes.append(0x2C)
         }
         text(row.region)
         text(row.indicator)
-        bytes.append(contentsOf: String(row.year).utf8); bytes.append(0x2C)
+        raw(String(row.year)); bytes.append(0x2C)
         text(row.asOf)
         text(row.type?.rawValue ?? "")
         number(row.target)
@@ -87,7 +103,7 @@ extension GapReport {
         number(row.pMeet)
         number(row.pMeetStretch)
         text(row.method.rawValue)
-        bytes.append(contentsOf: CSVWriter.escape(row.notes.isEmpty ? "" : row.notes.joined(separator: "; ")).utf8)
+        raw(CSVWriter.escape(row.notes.isEmpty ? "" : row.notes.joined(separator: "; ")))
         bytes.append(0x0A)
     }
 
