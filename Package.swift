@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PaceGap", targets: ["PaceGap"]),
         .library(name: "PaceForecast", targets: ["PaceForecast"]),
         .library(name: "PaceRace", targets: ["PaceRace"]),
+        .library(name: "PaceReport", targets: ["PaceReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,12 +37,15 @@ let package = Package(
         .target(name: "PaceForecast", dependencies: ["PaceLinearAlgebra", "PaceStatistics", "PaceRegression"]),
         /// Horse race: league tables of regions on weighted gap metrics (rank, min-max, z-score).
         .target(name: "PaceRace", dependencies: ["PaceData"]),
+        /// Reports: one model of gap rows, histories, forecasts and the league table, rendered as
+        /// self-contained HTML (inline CSS and SVG) and as Markdown.
+        .target(name: "PaceReport", dependencies: ["PaceData", "PaceGap", "PaceRace", "PaceForecast"]),
         /// The `pace` command: parse arguments, call the libraries, pick a writer.
         .executableTarget(
             name: "pace",
             dependencies: [
                 "PaceLinearAlgebra", "PaceStatistics", "PaceRegression", "PaceData", "PaceGap",
-                "PaceForecast", "PaceRace",
+                "PaceForecast", "PaceRace", "PaceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -63,6 +67,7 @@ let package = Package(
             dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
         .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
+        .testTarget(name: "PaceReportTests", dependencies: ["PaceReport"]),
         .testTarget(name: "PaceCLITests", dependencies: ["pace", "PaceForecast"]),
     ]
 )

@@ -21,7 +21,7 @@ struct Pace: ParsableCommand {
             2 bad input or runtime error; 64 usage error.
             """,
         version: paceVersion,
-        subcommands: [Convert.self, Check.self, Gap.self, Race.self, Forecast.self, Filter.self, Decompose.self, Regress.self]
+        subcommands: [Convert.self, Check.self, Gap.self, Race.self, Report.self, Forecast.self, Filter.self, Decompose.self, Regress.self]
     )
 }
 

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@Suite("pace report")
+struct ReportCommandTests {
+    static let fixtures = "Tests/Fixtures/report/"
+    static let base = ["report", "--data", fixtures + "small_data.csv", "--targets", fixtures + "small_targets.csv",
+                       "--as-of", "2024Q2", "--scheme", fixtures + "small_scheme.csv"]
+
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("pace-report-cli-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test("--output x.md writes the Markdown golden (version line aside)")
+    func markdownFile() throws {
+        let out = temporary("r.md")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try runPace(Self.base + ["--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        let golden = try String(contentsOf: repositoryRoot.appendingPathComponent(Self.fixtures + "small.report.md"),
+                                encoding: .utf8)
+        func dropVersion(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.hasPrefix("| version |") } }
+        #expect(dropVersion(written) == dropVersion(golden))
+    }
+
+    @Test("--output x.html writes self-contained HTML; --format md overrides the extension")
+    func htmlFile() throws {
+        let out = temporary("r.html")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try runPace(Self.base + ["--output", out, "--title", "Q2 <review> & co"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>Q2 &lt;review&gt; &amp; co</h1>"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+        let overridden = try runPace(Self.base + ["--output", out, "--format", "md"])
+        #expect(overridden.status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("# Target-gap report as of 2024Q2"))
+    }
+
+    @Test("unknown output extension: exit 64, message names the extension, no file")
+    func unknownExtension() throws {
+        let out = temporary("r.pdf")
+        let run = try runPace(Self.base + ["--output", out])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("pace: ") && run.stderr.contains("\"pdf\""))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let none = try runPace(Self.base + ["--output", temporary("report")])
+        #expect(none.status == 64)
+    }
+
+    @Test("missing data or targets file: exit 2 naming the file; bad --as-of: exit 64")
+    func badInput() throws {
+        var args = Self.base
+        args[2] = "Tests/Fixtures/report/missing.csv"
+        let run = try runPace(args)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("missing.csv"))
+        #expect(run.stdout.isEmpty)
+        var targets = Self.base
+        targets[4] = "Tests/Fixtures/report/no_targets.csv"
+        let t = try runPace(targets)
+        #expect(t.status == 2 && t.stderr.contains("no_targets.csv"))
+        var asOf = Self.base
+        asOf[6] = "2024Q5"
+        #expect(try runPace(asOf).status == 64)
+        #expect(try runPace(["report", "--targets", "x.csv", "--as-of", "2024Q2"]).status == 64)
+    }
+}
