@@ -36,6 +36,7 @@ pace_bench = {}
 if not args.skip_swift_benchmarks:
     out = tempfile.mkdtemp()
     env = dict(os.environ, PACE_BENCHMARKS="1", PACE_PANEL_DIR=args.panel_dir)
+    print("running Pace's benchmarks (ordo-one)…", file=sys.stderr)
     subprocess.run(["swift", "package", "--allow-writing-to-directory", out, "benchmark",
                     "--format", "jmh", "--path", out, "--no-progress"], check=True, env=env,
                    stdout=subprocess.DEVNULL)
@@ -69,7 +70,10 @@ for peer in ("pandas.read_csv", "polars.read_csv"):
 
 extra = os.path.join(os.path.dirname(__file__), "compare_extra.py")
 if os.path.exists(extra):
-    exec(open(extra).read())
+    try:
+        exec(open(extra).read())
+    except Exception as e:  # keep what was measured
+        print(f"compare_extra.py failed: {e!r}", file=sys.stderr)
 
 print("| work | Pace | peer | peer time | Pace / peer | goal |")
 print("|---|---|---|---|---|---|")
