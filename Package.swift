@@ -31,7 +31,7 @@ let package = Package(
         /// CSV reader, periods, observations, conversions, streaming writers.
         .target(name: "PaceData"),
         /// Target-gap analysis: time, task and progress accounts, required pace, projections.
-        .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression"]),
+        .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression", "PaceForecast"]),
         /// ETS, trend models, HP filter, STL and classical decomposition.
         .target(name: "PaceForecast", dependencies: ["PaceLinearAlgebra", "PaceStatistics", "PaceRegression"]),
         /// Horse race: league tables of regions on weighted gap metrics (rank, min-max, z-score).
