@@ -60,7 +60,7 @@ let package = Package(
             dependencies: ["PaceData", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "PaceGapTests",
-            dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["PaceGap", "PaceForecast", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
         .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
         .testTarget(name: "PaceCLITests", dependencies: ["pace", "PaceForecast"]),

@@ -58,6 +58,22 @@ extension GapAnalyzer {
         let count = options.simulationPaths
         let seed = SeededGenerator.fnv1a(s.indicator,
             into: SeededGenerator.fnv1a(s.region + "\u{1F}", into: options.seed ^ 0xD1B5_4A32_D192_ED03))
+        let outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: count, seed: seed,
+                                                     current: current, stock: stock)
+        guard outcomes.count >= 2 else {
+            notes.append("no model projection: \(count - outcomes.count) of \(count) simulated paths were invalid")
+            return .undefined
+        }
+        if outcomes.count < count {
+            notes.append("model: \(count - outcomes.count) of \(count) simulated paths invalid and left out")
+        }
+        return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
+    }
+
+    /// The sorted finite year-end values of `count` sample paths of `fit` over the `horizon`
+    /// remaining periods: `current + Σ_h y_{n+h}` for a flow, `y_{n+horizon}` for a stock.
+    static func simulatedYearEnds(_ fit: ETSFit, horizon: Int, count: Int, seed: UInt64, current: Double,
+                                  stock: Bool) -> [Double] {
         let paths = fit.samplePaths(horizon: horizon, count: count, seed: seed)
         var outcomes: [Double] = []
         outcomes.reserveCapacity(count)
@@ -71,15 +87,8 @@ extension GapAnalyzer {
                 if total.isFinite { outcomes.append(total) }
             }
         }
-        guard outcomes.count >= 2 else {
-            notes.append("no model projection: \(count - outcomes.count) of \(count) simulated paths were invalid")
-            return .undefined
-        }
-        if outcomes.count < count {
-            notes.append("model: \(count - outcomes.count) of \(count) simulated paths invalid and left out")
-        }
         outcomes.sort()
-        return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
+        return outcomes
     }
 }
 
