@@ -84,3 +84,45 @@ struct GapModelCommandTests {
         #expect(revenue["p_meet"] == "0" || revenue["p_meet"] == "1")
     }
 }
+
+@Suite("pace race --data")
+struct RaceDataCommandTests {
+    let data = "Tests/Fixtures/gap/panel_small.csv"
+    let targets = "Tests/Fixtures/gap/targets_small.csv"
+    let scheme = "Tests/Fixtures/race/model.scheme.csv"
+
+    /// The output without its `# input:` line (which names the file read).
+    func body(_ text: String) -> String {
+        text.split(separator: "\n").filter { !$0.hasPrefix("# input:") }.joined(separator: "\n")
+    }
+
+    @Test("equals pace gap … --format csv | pace race --scheme S, for every scoring and gap method",
+          arguments: [("rank", "model"), ("minmax", "model"), ("zscore", "model"), ("zscore", "share")])
+    func sameAsPipe(scoring: String, method: String) throws {
+        let gap = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", method,
+                               "--paths", "400", "--format", "csv"])
+        #expect(gap.status == 0)
+        let piped = try runPace(["race", "--scheme", scheme, "--scoring", scoring, "--format", "csv"], stdin: gap.stdout)
+        let direct = try runPace(["race", "--data", data, "--targets", targets, "--as-of", "2024Q2", "--method", method,
+                                  "--paths", "400", "--scheme", scheme, "--scoring", scoring, "--format", "csv"])
+        #expect(piped.status == 0 && direct.status == 0, "\(direct.stderr)")
+        #expect(body(direct.stdout) == body(piped.stdout))
+        #expect(direct.stdout.contains("# input: \(data)"))
+        // Three regions ranked on three indicators.
+        #expect(body(direct.stdout).split(separator: "\n").filter { $0.hasPrefix("R000") }.count == 3)
+    }
+
+    @Test("usage errors exit 64: --data with a gap file, --data without --targets or --as-of, --targets alone")
+    func usage() throws {
+        let both = try runPace(["race", "Tests/Fixtures/race/small.gap.csv", "--data", data, "--targets", targets,
+                                "--as-of", "2024Q2", "--scheme", scheme])
+        #expect(both.status == 64 && both.stderr.contains("not both"))
+        let noTargets = try runPace(["race", "--data", data, "--as-of", "2024Q2", "--scheme", scheme])
+        #expect(noTargets.status == 64 && noTargets.stderr.contains("--data needs --targets and --as-of"))
+        let alone = try runPace(["race", "Tests/Fixtures/race/small.gap.csv", "--targets", targets,
+                                 "--scheme", "Tests/Fixtures/race/small.scheme.csv"])
+        #expect(alone.status == 64 && alone.stderr.contains("go with --data"))
+        let badAsOf = try runPace(["race", "--data", data, "--targets", targets, "--as-of", "2024Q9", "--scheme", scheme])
+        #expect(badAsOf.status == 64 && badAsOf.stderr.contains("--as-of"))
+    }
+}
