@@ -6,7 +6,8 @@ import PaceStatistics
 ///
 /// Build one analyser per run (it caches the Student-t quantiles the projection needs) and
 /// call ``rows(for:targets:)`` for each series; every call is independent and allocation-light
-/// (a few microseconds per series), so a caller may stream series through it.
+/// (a few microseconds per series with the `share` method; the `model` method's ETS selection
+/// and simulation take milliseconds), so a caller may stream series through it.
 public struct GapAnalyzer: Sendable {
     public let options: GapOptions
     /// t_{0.90, ν} and t_{0.975, ν} for ν = 0…m−1 (index 0 unused).
