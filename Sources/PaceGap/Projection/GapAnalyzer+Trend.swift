@@ -21,15 +21,7 @@ extension GapAnalyzer {
         let n = s.periodsPerYear
         let year = options.asOf.year
         // Period values: flow levels (ytd differences), stock balances.
-        func periodValue(_ y: Int, _ j: Int) -> Double {
-            if stock { return s.balance(year: y, position: j) }
-            let v = s.value(.level, year: y, position: j)
-            if !v.isNaN { return v }
-            let ytd = s.flowYearToDate(year: y, position: j)
-            if j == 1 { return ytd }
-            let before = s.flowYearToDate(year: y, position: j - 1)
-            return ytd - before
-        }
+        func periodValue(_ y: Int, _ j: Int) -> Double { s.periodValue(year: y, position: j, stock: stock) }
         var years: [Int] = []
         var y = year - 1
         while years.count < options.historyYears && y >= s.firstYear {
