@@ -54,6 +54,9 @@ extension GapAnalyzer {
         let start = AsOfPeriod.label(year: history.startYear, position: history.startPosition, periodsPerYear: n)
         notes.append("model: \(fit.specification) on \(history.values.count) periods from \(start)"
             + (history.splitJanuaryFebruary ? " (January–February split evenly)" : ""))
+        if options.excludedYears.contains(where: { $0 >= history.startYear && $0 <= year }) {
+            notes.append("model: --exclude-years does not apply (ETS needs consecutive periods)")
+        }
         let horizon = n - k
         let count = options.simulationPaths
         let seed = SeededGenerator.fnv1a(s.indicator,
