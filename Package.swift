@@ -32,7 +32,7 @@ let package = Package(
         /// CSV reader, periods, observations, conversions, streaming writers.
         .target(name: "PaceData"),
         /// Target-gap analysis: time, task and progress accounts, required pace, projections.
-        .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression"]),
+        .target(name: "PaceGap", dependencies: ["PaceData", "PaceStatistics", "PaceRegression", "PaceForecast"]),
         /// ETS, trend models, HP filter, STL and classical decomposition.
         .target(name: "PaceForecast", dependencies: ["PaceLinearAlgebra", "PaceStatistics", "PaceRegression"]),
         /// Horse race: league tables of regions on weighted gap metrics (rank, min-max, z-score).
@@ -64,7 +64,7 @@ let package = Package(
             dependencies: ["PaceData", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "PaceGapTests",
-            dependencies: ["PaceGap", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["PaceGap", "PaceForecast", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
         .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
         .testTarget(name: "PaceReportTests", dependencies: ["PaceReport"]),

@@ -14,7 +14,7 @@ struct GapCommandTests {
     @Test("CSV: provenance comment block, SPEC's columns exactly, one row per target of the as-of year")
     func csv() throws {
         let run = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--time-basis", "seasonal",
-                               "--format", "csv"])
+                               "--method", "share", "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
         let all = run.stdout.split(separator: "\n").map(String.init)
         #expect(all.first == "# pace gap 0.1.0")
@@ -47,7 +47,8 @@ struct GapCommandTests {
 
     @Test("JSON carries the schema, provenance and rows with SPEC names; notes are an array")
     func json() throws {
-        let run = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--format", "json"])
+        let run = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share",
+                               "--format", "json"])
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "pace.gap/1")
@@ -90,11 +91,12 @@ struct GapCommandTests {
         #expect(lenient.status == 0)
     }
 
-    @Test("usage errors exit 64: model method, bad as-of, conflicting thresholds")
+    @Test("usage errors exit 64: unknown method, bad as-of, conflicting thresholds, too few paths")
     func usage() throws {
-        let model = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "model"])
-        #expect(model.status == 64)
-        #expect(model.stderr.contains("arrives with the forecasting models"))
+        let method = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "arima"])
+        #expect(method.status == 64 && method.stderr.contains("--method"))
+        let paths = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--paths", "1"])
+        #expect(paths.status == 64 && paths.stderr.contains("--paths: found 1, expected at least 2"))
         let asOf = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q7"])
         #expect(asOf.status == 64 && asOf.stderr.contains("--as-of"))
         let both = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--yellow=-5", "--red=-3"])

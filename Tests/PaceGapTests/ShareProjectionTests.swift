@@ -96,13 +96,4 @@ struct ShareProjectionTests {
         #expect(none.timeShare == nil && none.projected == nil)
         #expect(none.notes.contains { $0.contains("seasonal share undefined") })
     }
-
-    @Test("--method model is refused with a clear message")
-    func modelRefused() {
-        #expect(throws: GapError.methodNotAvailable(method: "model", reason: "arrives with the forecasting models")) {
-            _ = try GapAnalyzer(options: options("2024Q2", method: .model))
-        }
-        #expect(String(describing: GapError.methodNotAvailable(method: "model", reason: "arrives with the forecasting models"))
-            .contains("arrives with the forecasting models"))
-    }
 }

@@ -199,6 +199,9 @@ extension GapAnalyzer {
         } else if options.method == .trend {
             projection = trendProjection(s, position: k, current: current, base: base, stock: stock,
                                          goal: goal, goalStretch: goalStretch, notes: &row.notes)
+        } else if options.method == .model {
+            projection = modelProjection(s, position: k, current: current, stock: stock,
+                                         goal: goal, goalStretch: goalStretch, notes: &row.notes)
         } else {
             projection = shareProjection(history, done: done, base: base, planned: planned,
                                          plannedStretch: goalStretch - base, notes: &row.notes)

@@ -6,20 +6,17 @@ import PaceStatistics
 ///
 /// Build one analyser per run (it caches the Student-t quantiles the projection needs) and
 /// call ``rows(for:targets:)`` for each series; every call is independent and allocation-light
-/// (a few microseconds per series), so a caller may stream series through it.
+/// (a few microseconds per series with the `share` method; the `model` method's ETS selection
+/// and simulation take milliseconds), so a caller may stream series through it.
 public struct GapAnalyzer: Sendable {
     public let options: GapOptions
     /// t_{0.90, ν} and t_{0.975, ν} for ν = 0…m−1 (index 0 unused).
     let quantile80: [Double]
     let quantile95: [Double]
 
-    /// - Throws: `GapError.methodNotAvailable` for `--method model`; `GapError.invalidOption`
-    ///   for a history shorter than one year, an as-of position outside its year, or fewer
+    /// - Throws: `GapError.invalidOption` for a history shorter than one year, an as-of position outside its year, or fewer
     ///   than 2 simulation paths.
     public init(options: GapOptions) throws(GapError) {
-        if options.method == .model {
-            throw .methodNotAvailable(method: "model", reason: "arrives with the forecasting models")
-        }
         guard options.historyYears >= 1, options.historyYears <= 100 else {
             throw .invalidOption(name: "--years", value: String(options.historyYears), expected: "an integer from 1 to 100")
         }
@@ -138,7 +135,9 @@ extension GapAnalyzer {
         return plan
     }
 
-    /// The rows of a plan; large plans are computed on two threads (rows are independent).
+    /// The rows of a plan; large plans (any plan of two rows or more with the `model` method,
+    /// whose ETS fits dominate) are computed on two threads. Rows are independent and each
+    /// simulation is seeded per series, so the output does not depend on the thread count.
     func rows(for plan: [(series: Int32, target: Int32)], series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
         @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
             let target = entry.target >= 0 ? targets[Int(entry.target)] : nil
@@ -146,7 +145,7 @@ extension GapAnalyzer {
             return row(for: series[Int(entry.series)], target: target)
         }
         let count = plan.count
-        guard count >= 8192 else { return plan.map(make) }
+        guard count >= (options.method == .model ? 2 : 8192) else { return plan.map(make) }
         return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = SendablePointer(buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: 2) { part in

@@ -14,13 +14,13 @@ public struct GapOptions: Sendable, Hashable {
     public var progressLights: LightThresholds
     /// Lights for the growth gap when there is no task share (default green ≥ 0, yellow ≥ −1).
     public var growthLights: LightThresholds
-    /// Seed of the trend method's simulation (deterministic for a given seed).
+    /// Seed of the trend and model methods' simulations (deterministic for a given seed).
     public var seed: UInt64
-    /// Number of simulated sample paths of the trend method.
+    /// Number of simulated sample paths of the trend and model methods.
     public var simulationPaths: Int
 
     public init(asOf: AsOfPeriod, timeBasis: TimeBasis = .calendar, historyYears: Int = 3,
-                excludedYears: Set<Int> = [], method: ProjectionMethod = .share,
+                excludedYears: Set<Int> = [], method: ProjectionMethod = .model,
                 progressLights: LightThresholds = .progress, growthLights: LightThresholds = .growthGap,
                 seed: UInt64 = 1, simulationPaths: Int = 2000) {
         self.asOf = asOf

@@ -5,6 +5,7 @@ public enum ProjectionMethod: String, Sendable, Hashable, CaseIterable {
     /// A log-linear trend with period dummies fitted to recent period values; the remaining
     /// periods are simulated from its prediction distribution.
     case trend
-    /// Automatic ETS (arrives with the forecasting models; refused for now).
+    /// Automatic ETS fitted to the period values; the remaining periods are simulated from
+    /// sample paths of the fit (the default).
     case model
 }

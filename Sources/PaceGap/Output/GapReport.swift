@@ -49,7 +49,7 @@ public struct GapReport: Sendable {
             Parameter("yellow", formatNumber(options.progressLights.yellow)),
             Parameter("growth_yellow", formatNumber(options.growthLights.yellow)),
         ]
-        if options.method == .trend {
+        if options.method == .trend || options.method == .model {
             p.append(Parameter("seed", String(options.seed)))
             p.append(Parameter("paths", String(options.simulationPaths)))
         }

@@ -21,15 +21,7 @@ extension GapAnalyzer {
         let n = s.periodsPerYear
         let year = options.asOf.year
         // Period values: flow levels (ytd differences), stock balances.
-        func periodValue(_ y: Int, _ j: Int) -> Double {
-            if stock { return s.balance(year: y, position: j) }
-            let v = s.value(.level, year: y, position: j)
-            if !v.isNaN { return v }
-            let ytd = s.flowYearToDate(year: y, position: j)
-            if j == 1 { return ytd }
-            let before = s.flowYearToDate(year: y, position: j - 1)
-            return ytd - before
-        }
+        func periodValue(_ y: Int, _ j: Int) -> Double { s.periodValue(year: y, position: j, stock: stock) }
         var years: [Int] = []
         var y = year - 1
         while years.count < options.historyYears && y >= s.firstYear {
@@ -132,20 +124,6 @@ extension GapAnalyzer {
             outcomes[path] = total
         }
         outcomes.sort()
-        func quantile(_ q: Double) -> Double {
-            let h = Double(paths - 1) * q
-            let lo = Int(h.rounded(.down)), hi = min(lo + 1, paths - 1)
-            return outcomes[lo] + (h - Double(lo)) * (outcomes[hi] - outcomes[lo])
-        }
-        func chance(_ t: Double) -> Double {
-            if t.isNaN { return .nan }
-            // First index with outcome ≥ t (outcomes sorted).
-            var lo = 0, hi = paths
-            while lo < hi { let mid = (lo + hi) / 2; if outcomes[mid] < t { lo = mid + 1 } else { hi = mid } }
-            return Double(paths - lo) / Double(paths)
-        }
-        return Projection(point: quantile(0.5), lo80: quantile(0.10), hi80: quantile(0.90),
-                          lo95: quantile(0.025), hi95: quantile(0.975), pMeet: chance(goal),
-                          pMeetStretch: chance(goalStretch))
+        return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaceData
+import PaceGap
 import PaceRace
 
 struct Race: ParsableCommand {
@@ -7,8 +8,9 @@ struct Race: ParsableCommand {
         abstract: "Rank regions on weighted target-gap metrics (the horse race).",
         discussion: """
             Reads pace gap output (CSV, with or without its '# ' provenance lines, or the \
-            pace.gap/1 JSON report; detected by content) from a file or standard input, and \
-            ranks the regions on the scheme given by --scheme: a CSV \
+            pace.gap/1 JSON report; detected by content) from a file or standard input — or, with \
+            --data FILE --targets FILE --as-of PERIOD and any pace gap option, runs the gap \
+            analysis itself — and ranks the regions on the scheme given by --scheme: a CSV \
             indicator,weight,metric,direction where metric is a numeric pace gap column \
             (progress_pp, task_share, ytd_growth, growth_gap_pp, p_meet, …) and direction is \
             higher (default) or lower.
@@ -26,6 +28,17 @@ struct Race: ParsableCommand {
 
     @Argument(help: "pace gap output (CSV or JSON); '-' or nothing reads standard input.")
     var file: String?
+
+    @Option(help: "Observations CSV to run the gap analysis on in-process instead of reading pace gap output ('-' = standard input).")
+    var data: String?
+
+    @Option(help: "With --data: targets CSV (region,indicator,year,type,target[,stretch]).")
+    var targets: String?
+
+    @Option(name: .customLong("as-of"), help: "With --data: the as-of period, 2024Q2, 2024-06 or 2024.")
+    var asOf: String?
+
+    @OptionGroup(title: "Gap analysis options (with --data)") var analysis: GapAnalysisOptions
 
     @Option(help: "Scheme CSV: indicator,weight,metric,direction.")
     var scheme: String
@@ -49,8 +62,25 @@ struct Race: ParsableCommand {
         guard floor >= 0, floor <= 1 else {
             throw ValidationError("--floor must be between 0 and 1 (found \(floor))")
         }
-        if previous == "-" && (file == nil || file == "-") {
-            throw ValidationError("--previous and the input cannot both be standard input")
+        if let data {
+            guard file == nil else {
+                throw ValidationError("give either pace gap output (\(file!)) or --data, not both")
+            }
+            guard let targets, let asOf else {
+                throw ValidationError("--data needs --targets and --as-of")
+            }
+            _ = targets
+            try GapAnalysisOptions.validateAsOf(asOf)
+            if previous == "-" && data == "-" {
+                throw ValidationError("--previous and --data cannot both be standard input")
+            }
+        } else {
+            if targets != nil || asOf != nil {
+                throw ValidationError("--targets and --as-of go with --data (the observations to analyse)")
+            }
+            if previous == "-" && (file == nil || file == "-") {
+                throw ValidationError("--previous and the input cannot both be standard input")
+            }
         }
     }
 
@@ -58,7 +88,13 @@ struct Race: ParsableCommand {
         let format = try resolveFormat(self.format, supported: [.table, .csv, .json, .md], output: output,
                                        command: "race")
         let raceScheme = try RaceScheme.read(path: scheme)
-        let input = try RaceInput.readGapOutput(path: file, scheme: raceScheme)
+        let input: RaceInput
+        if let data, let targets, let asOf {
+            let report = try analysis.report(dataPath: data, targetsPath: targets, asOf: asOf)
+            input = RaceInput(gapReport: report, source: data == "-" ? "<stdin>" : data, scheme: raceScheme)
+        } else {
+            input = try RaceInput.readGapOutput(path: file, scheme: raceScheme)
+        }
         let before = try previous.map { try RaceInput.readGapOutput(path: $0, scheme: raceScheme) }
         let race = try HorseRace(scheme: raceScheme, scoring: scoring, floor: floor)
         let result = try race.run(input, previous: before)

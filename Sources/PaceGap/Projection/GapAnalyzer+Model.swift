@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PaceForecast
+
+extension GapAnalyzer {
+    /// The fewest complete years before the as-of year the `model` method fits on (when
+    /// the series has them): 10.
+    public static let modelHistoryYears = 10
+
+    /// The `model` projection (SPEC §4): automatic ETS (``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``,
+    /// AICc over the admissible models, seasonal period n) fitted to the series' period values,
+    /// then `simulationPaths` seeded sample paths of the remaining periods k+1…n.
+    ///
+    /// - Period values: a flow's level of each period alone (`level`, else the difference of
+    ///   consecutive year-to-date values; a combined January–February figure is split evenly
+    ///   between the two months); a stock's balances. Growth-only data arrives here as its
+    ///   implied index, so the model runs on that index.
+    /// - History: the consecutive period values ending at the as-of period (back from period k
+    ///   of the as-of year to the first gap), at most those of the as-of year and the
+    ///   ``modelHistoryYears`` (or m, if larger) years before it. A state-space model needs
+    ///   consecutive periods, so `--exclude-years` does not apply: ETS's exponential weights
+    ///   discount old shocks. The cap keeps the fit recent and its cost bounded.
+    /// - Each path's year-end value is `YTD_k + Σ simulated remaining periods` (stock: the
+    ///   simulated balance of period n). Paths the model flags as invalid (NaN) are left out.
+    /// - The point is the median path (as the `trend` method), the bounds are the 10/90% and
+    ///   2.5/97.5% path quantiles (linear interpolation between order statistics), P(meet) the
+    ///   share of paths at or above the target.
+    /// - The generator seed is derived from `seed`, region and indicator, so a row does not
+    ///   depend on the other rows, their order or the thread count.
+    ///
+    /// ETS failures (too short a history, non-finite values) give ``Projection/undefined`` and
+    /// a note saying why.
+    func modelProjection(_ s: GapSeries, position k: Int, current: Double, stock: Bool,
+                         goal: Double, goalStretch: Double, notes: inout [String]) -> Projection {
+        let n = s.periodsPerYear
+        let year = options.asOf.year
+        let years = Swift.max(options.historyYears, GapAnalyzer.modelHistoryYears)
+        let history = s.consecutivePeriodValues(throughYear: year, position: k, stock: stock,
+                                                limit: years * n + k)
+        guard !history.values.isEmpty else {
+            notes.append("no model projection: no period value for \(AsOfPeriod.label(year: year, position: k, periodsPerYear: n))")
+            return .undefined
+        }
+        let fit: ETSFit
+        do {
+            fit = try ETS.select(history.values, period: n).best
+        } catch {
+            notes.append("no model projection: \(error)")
+            return .undefined
+        }
+        let start = AsOfPeriod.label(year: history.startYear, position: history.startPosition, periodsPerYear: n)
+        notes.append("model: \(fit.specification) on \(history.values.count) periods from \(start)"
+            + (history.splitJanuaryFebruary ? " (January–February split evenly)" : ""))
+        if options.excludedYears.contains(where: { $0 >= history.startYear && $0 <= year }) {
+            notes.append("model: --exclude-years does not apply (ETS needs consecutive periods)")
+        }
+        let horizon = n - k
+        let count = options.simulationPaths
+        let seed = SeededGenerator.fnv1a(s.indicator,
+            into: SeededGenerator.fnv1a(s.region + "\u{1F}", into: options.seed ^ 0xD1B5_4A32_D192_ED03))
+        let outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: count, seed: seed,
+                                                     current: current, stock: stock)
+        guard outcomes.count >= 2 else {
+            notes.append("no model projection: \(count - outcomes.count) of \(count) simulated paths were invalid")
+            return .undefined
+        }
+        if outcomes.count < count {
+            notes.append("model: \(count - outcomes.count) of \(count) simulated paths invalid and left out")
+        }
+        return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
+    }
+
+    /// The sorted finite year-end values of `count` sample paths of `fit` over the `horizon`
+    /// remaining periods: `current + Σ_h y_{n+h}` for a flow, `y_{n+horizon}` for a stock.
+    static func simulatedYearEnds(_ fit: ETSFit, horizon: Int, count: Int, seed: UInt64, current: Double,
+                                  stock: Bool) -> [Double] {
+        let paths = fit.samplePaths(horizon: horizon, count: count, seed: seed)
+        var outcomes: [Double] = []
+        outcomes.reserveCapacity(count)
+        paths.values.withUnsafeBufferPointer { v in
+            for p in 0..<count {
+                var total = stock ? 0 : current
+                for h in 0..<horizon {
+                    let x = v[p * horizon + h]
+                    if stock { total = x } else { total += x }
+                }
+                if total.isFinite { outcomes.append(total) }
+            }
+        }
+        outcomes.sort()
+        return outcomes
+    }
+}

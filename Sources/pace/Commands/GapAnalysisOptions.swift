@@ -1,0 +1,111 @@
+import ArgumentParser
+import PaceData
+import PaceGap
+
+/// The options of the gap analysis shared by `pace gap` and `pace race --data`: everything
+/// but the input files and the as-of period, which each command declares itself.
+struct GapAnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("time-basis"), help: "Time account: calendar (k/n), days, or seasonal.")
+    var timeBasis: TimeBasis = .calendar
+
+    @Option(help: "Complete years behind the seasonal shares, the share projection and the trend fit.")
+    var years: Int = 3
+
+    @Option(name: .customLong("exclude-years"), help: "Abnormal years to leave out of the history, e.g. 2020,2022.")
+    var excludeYears: String?
+
+    @Option(help: "Projection method: model (automatic ETS on the consecutive period values of the last max(10, --years) years up to the as-of period; the default), trend or share.")
+    var method: ProjectionMethod = .model
+
+    @Option(help: "Indicator metadata CSV: indicator,kind(flow|stock|rate)[,unit,direction].")
+    var kinds: String?
+
+    @Option(help: "Progress below this many points is yellow (default -5) — the lower bound of yellow.")
+    var yellow: Double?
+
+    @Option(help: "Progress below this many points is red: the same boundary as --yellow, named from the other side.")
+    var red: Double?
+
+    @Option(help: "Progress at or above this many points is green.")
+    var green: Double = 0
+
+    @Option(name: .customLong("growth-yellow"), help: "With growth data only: a growth gap below this many points is red (default -1).")
+    var growthYellow: Double = -1
+
+    @Option(help: "Seed of the model and trend methods' simulations.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Simulated paths of the model and trend methods.")
+    var paths: Int = 2000
+
+    func validate() throws {
+        guard years >= 1, years <= 100 else {
+            throw ValidationError("--years: found \(years), expected an integer from 1 to 100")
+        }
+        if let yellow, let red, yellow != red {
+            throw ValidationError("--yellow \(formatNumber(yellow)) and --red \(formatNumber(red)) name the same boundary; give one, or the same value")
+        }
+        let boundary = yellow ?? red ?? -5
+        guard boundary <= green else {
+            throw ValidationError("--yellow: found \(formatNumber(boundary)), expected a value ≤ --green (\(formatNumber(green)))")
+        }
+        guard growthYellow <= 0 else {
+            throw ValidationError("--growth-yellow: found \(formatNumber(growthYellow)), expected a value ≤ 0")
+        }
+        guard paths >= 2 else { throw ValidationError("--paths: found \(paths), expected at least 2") }
+        _ = try excludedYears()
+    }
+
+    /// Validates `--as-of` text (for the commands' own `validate`).
+    static func validateAsOf(_ text: String) throws {
+        guard AsOfPeriod(parsing: text) != nil else {
+            throw ValidationError("--as-of: found \"\(text)\", expected a period such as 2024Q2, 2024-06 or 2024")
+        }
+    }
+
+    func excludedYears() throws -> Set<Int> {
+        guard let excludeYears, !excludeYears.isEmpty else { return [] }
+        var out: Set<Int> = []
+        for part in excludeYears.split(separator: ",", omittingEmptySubsequences: false) {
+            let text = part.trimmingCharacters(in: " ")
+            guard text.utf8.count == 4, let y = Int(text) else {
+                throw ValidationError("--exclude-years: found \"\(part)\", expected four-digit years separated by commas")
+            }
+            out.insert(y)
+        }
+        return out
+    }
+
+    /// The library options for an as-of period (already validated).
+    func gapOptions(asOf: String) throws -> GapOptions {
+        GapOptions(
+            asOf: AsOfPeriod(parsing: asOf)!, timeBasis: timeBasis, historyYears: years,
+            excludedYears: try excludedYears(), method: method,
+            progressLights: LightThresholds(green: green, yellow: yellow ?? red ?? -5),
+            growthLights: LightThresholds(green: 0, yellow: growthYellow), seed: seed, simulationPaths: paths)
+    }
+
+    /// Reads the observations (`dataPath`, nil or `-` = standard input), the targets and the
+    /// optional kinds file, and runs the gap analysis: the report `pace gap` writes and
+    /// `pace race --data` ranks.
+    func report(dataPath: String?, targetsPath: String, asOf: String) throws -> GapReport {
+        let options = try gapOptions(asOf: asOf)
+        let analyzer: GapAnalyzer
+        do { analyzer = try GapAnalyzer(options: options) } catch { throw ValidationError(error.description) }
+
+        let dataDocument = try CSVDocument.read(path: dataPath)
+        let targetsDocument = try CSVDocument.read(path: targetsPath)
+        var inputs = [GapReport.Input(role: "data", source: dataDocument.source, hash: dataDocument.contentHashHex),
+                      GapReport.Input(role: "targets", source: targetsDocument.source, hash: targetsDocument.contentHashHex)]
+        var metadata = IndicatorMetadata()
+        if let kinds {
+            let kindsDocument = try CSVDocument.read(path: kinds)
+            metadata = try IndicatorMetadata(document: kindsDocument)
+            inputs.append(GapReport.Input(role: "kinds", source: kindsDocument.source, hash: kindsDocument.contentHashHex))
+        }
+        let panel = try GapSeries.panel(from: dataDocument, metadata: metadata)
+        let targetList = try GapTarget.read(document: targetsDocument)
+        let rows = analyzer.analyse(series: panel, targets: targetList)
+        return GapReport(rows: rows, options: options, inputs: inputs)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// `pace gap --method model` (the default) on the bundled national data (datasets/, see
+/// datasets/SOURCES.md), and `pace race --data` against `pace gap | pace race`.
+@Suite("pace gap --method model")
+struct GapModelCommandTests {
+    let quarterly = "datasets/cn_national_quarterly.csv"
+    let monthly = "datasets/cn_national_monthly.csv"
+    let targets = "datasets/cn_national_targets.csv"
+
+    /// Data rows of CSV output as header-keyed dictionaries (notes may hold commas: quoted).
+    func rows(_ text: String) throws -> [[String: String]] {
+        let lines = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("# ") }
+        let header = lines[0].split(separator: ",").map(String.init)
+        return lines.dropFirst().map { line in
+            var cells: [String] = [], cell = "", quoted = false
+            for c in line {
+                if c == "\"" { quoted.toggle() } else if c == "," && !quoted { cells.append(cell); cell = "" } else { cell.append(c) }
+            }
+            cells.append(cell)
+            var row: [String: String] = [:]
+            for (i, h) in header.enumerated() where i < cells.count { row[h] = cells[i] }
+            return row
+        }
+    }
+
+    /// Bounds nest around the point and probabilities are in [0, 1].
+    func checkProjection(_ row: [String: String]) throws {
+        let lo95 = try #require(Double(row["lo95"] ?? "")), lo80 = try #require(Double(row["lo80"] ?? ""))
+        let hi80 = try #require(Double(row["hi80"] ?? "")), hi95 = try #require(Double(row["hi95"] ?? ""))
+        #expect(lo95 <= lo80 && lo80 <= hi80 && hi80 <= hi95)
+        if let g = Double(row["projected_growth"] ?? "") { #expect(g.isFinite) }
+        if let p = Double(row["p_meet"] ?? "") { #expect(p >= 0 && p <= 1) }
+    }
+
+    @Test("quarterly, as of 2022Q2: model is the default; growth-only GDP projected on its implied index")
+    func quarterlyModel() throws {
+        let base = ["gap", quarterly, "--targets", targets, "--as-of", "2022Q2", "--format", "csv"]
+        let run = try runPace(base)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("# method: model") && run.stdout.contains("seed=1 paths=2000"))
+        let explicit = try runPace(base + ["--method", "model"])
+        #expect(explicit.stdout == run.stdout)  // same seed, same output
+        let table = try rows(run.stdout)
+        let gdp = try #require(table.first { $0["indicator"] == "gdp" && $0["type"] == "growth" })
+        #expect(gdp["method"] == "model" && gdp["as_of"] == "2022Q2")
+        // Growth data only: the projection is reported as growth in %, with bounds and P(meet).
+        #expect(gdp["projected"] == "")
+        let growth = try #require(Double(gdp["projected_growth"] ?? ""))
+        #expect(growth > -20 && growth < 30)
+        try checkProjection(gdp)
+        #expect(gdp["notes"]?.contains("model: ETS(") == true)
+        #expect(gdp["notes"]?.contains("on 42 periods from 2012Q1") == true)  // 10 years + Q1–Q2
+        for row in table where row["notes"]?.contains("model: ETS(") == true { try checkProjection(row) }
+        // A target without data keeps its row.
+        #expect(table.contains { $0["indicator"] == "general_public_budget_revenue" && $0["notes"]?.contains("no data") == true })
+        // Another seed moves the simulation.
+        let other = try runPace(base + ["--seed", "2"])
+        #expect(other.status == 0 && other.stdout != run.stdout)
+    }
+
+    @Test("monthly, as of 2022-06: ytd flows with January–February combined")
+    func monthlyModel() throws {
+        let run = try runPace(["gap", monthly, "--targets", targets, "--as-of", "2022-06", "--method", "model",
+                               "--paths", "500", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try rows(run.stdout)
+        let revenue = try #require(table.first { $0["indicator"] == "general_public_budget_revenue" })
+        #expect(revenue["as_of"] == "2022-06" && revenue["method"] == "model")
+        let ytd = try #require(Double(revenue["ytd"] ?? "")), projected = try #require(Double(revenue["projected"] ?? ""))
+        #expect(projected > ytd)  // six positive months remain
+        try checkProjection(revenue)
+        #expect(revenue["notes"]?.contains("(January–February split evenly)") == true)
+        #expect(revenue["notes"]?.contains("on 126 periods from 2012-01") == true)
+    }
+
+    @Test("the last period of the year: projection = outcome, P(meet) 0 or 1")
+    func yearEnd() throws {
+        let run = try runPace(["gap", monthly, "--targets", targets, "--as-of", "2021-12", "--format", "csv"])
+        #expect(run.status == 0)
+        let revenue = try #require(try rows(run.stdout).first { $0["indicator"] == "general_public_budget_revenue" })
+        #expect(revenue["projected"] == revenue["ytd"] && revenue["lo95"] == revenue["ytd"])
+        #expect(revenue["p_meet"] == "0" || revenue["p_meet"] == "1")
+    }
+}
+
+@Suite("pace race --data")
+struct RaceDataCommandTests {
+    let data = "Tests/Fixtures/gap/panel_small.csv"
+    let targets = "Tests/Fixtures/gap/targets_small.csv"
+    let scheme = "Tests/Fixtures/race/model.scheme.csv"
+
+    /// The output without its `# input:` line (which names the file read).
+    func body(_ text: String) -> String {
+        text.split(separator: "\n").filter { !$0.hasPrefix("# input:") }.joined(separator: "\n")
+    }
+
+    @Test("equals pace gap … --format csv | pace race --scheme S, for every scoring and gap method",
+          arguments: [("rank", "model"), ("minmax", "model"), ("zscore", "model"), ("zscore", "share")])
+    func sameAsPipe(scoring: String, method: String) throws {
+        let gap = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", method,
+                               "--paths", "400", "--format", "csv"])
+        #expect(gap.status == 0)
+        let piped = try runPace(["race", "--scheme", scheme, "--scoring", scoring, "--format", "csv"], stdin: gap.stdout)
+        let direct = try runPace(["race", "--data", data, "--targets", targets, "--as-of", "2024Q2", "--method", method,
+                                  "--paths", "400", "--scheme", scheme, "--scoring", scoring, "--format", "csv"])
+        #expect(piped.status == 0 && direct.status == 0, "\(direct.stderr)")
+        #expect(body(direct.stdout) == body(piped.stdout))
+        #expect(direct.stdout.contains("# input: \(data)"))
+        // Three regions ranked on three indicators.
+        #expect(body(direct.stdout).split(separator: "\n").filter { $0.hasPrefix("R000") }.count == 3)
+    }
+
+    @Test("usage errors exit 64: --data with a gap file, --data without --targets or --as-of, --targets alone")
+    func usage() throws {
+        let both = try runPace(["race", "Tests/Fixtures/race/small.gap.csv", "--data", data, "--targets", targets,
+                                "--as-of", "2024Q2", "--scheme", scheme])
+        #expect(both.status == 64 && both.stderr.contains("not both"))
+        let noTargets = try runPace(["race", "--data", data, "--as-of", "2024Q2", "--scheme", scheme])
+        #expect(noTargets.status == 64 && noTargets.stderr.contains("--data needs --targets and --as-of"))
+        let alone = try runPace(["race", "Tests/Fixtures/race/small.gap.csv", "--targets", targets,
+                                 "--scheme", "Tests/Fixtures/race/small.scheme.csv"])
+        #expect(alone.status == 64 && alone.stderr.contains("go with --data"))
+        let badAsOf = try runPace(["race", "--data", data, "--targets", targets, "--as-of", "2024Q9", "--scheme", scheme])
+        #expect(badAsOf.status == 64 && badAsOf.stderr.contains("--as-of"))
+    }
+}
