@@ -141,11 +141,13 @@ public struct StudentT: Sendable, Hashable {
         var lo = t, hi = 0.0
         while cdf(lo) > q { hi = lo; lo *= 2; if lo < -1e300 { break } }
         var x = t
+        // The density's normalising constant, computed once for the Newton steps.
+        let logc = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
         for _ in 0..<200 {
             let f = cdf(x) - q
             if f == 0 { break }
             if f > 0 { hi = min(hi, x) } else { lo = max(lo, x) }
-            let d = pdf(x)
+            let d = exp(logc - (nu + 1) / 2 * log1p(x * x / nu))
             var next = x - f / d
             if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
             if abs(next - x) <= 1e-15 * abs(x) { x = next; break }

@@ -106,7 +106,10 @@ public struct RegressionFit: Sendable {
     /// Confidence intervals β̂ ∓ q·se at `level`, q from t(n − k) (classical) or N(0, 1) (robust).
     public func confidenceIntervals(level: Double = 0.95) throws(RegressionError) -> [(low: Double, high: Double)] {
         guard level > 0, level < 1 else { throw .invalidLevel(level) }
-        return coefficients.map { $0.confidenceInterval(level: level) }
+        // Every coefficient shares the reference distribution: one quantile serves them all.
+        guard let first = coefficients.first else { return [] }
+        let q = first.criticalValue(level: level)
+        return coefficients.map { ($0.estimate - q * $0.standardError, $0.estimate + q * $0.standardError) }
     }
 
     /// R² = 1 − SSR/TSS (centred TSS with an intercept, uncentred without); 1 when TSS = 0.
