@@ -39,10 +39,11 @@ if not args.skip_swift_benchmarks:
     print("running Pace's benchmarks (ordo-one)…", file=sys.stderr)
     subprocess.run(["swift", "package", "--allow-writing-to-directory", out, "benchmark",
                     "--format", "jmh", "--path", out, "--no-progress"], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
+                   stdout=sys.stderr)
     for f in glob.glob(os.path.join(out, "*.json")):
         for b in json.load(open(f)):
-            name = b["benchmark"].split(".", 1)[-1] if "benchmark" in b else b.get("name")
+            # JMH names read "package.benchmark.PaceBenchmarks.<name with spaces as underscores>".
+            name = b["benchmark"].split("PaceBenchmarks.", 1)[-1].replace("_", " ")
             wall = b["secondaryMetrics"].get("Time (wall clock)") or b.get("primaryMetric")
             unit = wall["scoreUnit"]; p50 = wall["scorePercentiles"]["50.0"]
             scale = {"ns": 1e-9, "μs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}[unit]
