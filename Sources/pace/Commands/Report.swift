@@ -44,8 +44,8 @@ struct Report: ParsableCommand {
     @Option(help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
     var floor: Double = 0.6
 
-    @Option(help: "Projection method: share or trend.")
-    var method: ProjectionMethod = .share
+    @Option(help: "Projection method: model (automatic ETS, the default, as in pace gap), share or trend.")
+    var method: ProjectionMethod = .model
 
     @Option(name: .customLong("time-basis"), help: "Time account: calendar (k/n), days, or seasonal.")
     var timeBasis: TimeBasis = .calendar
@@ -79,9 +79,6 @@ struct Report: ParsableCommand {
             throw ValidationError("--floor: found \(floor), expected a value from 0 to 1")
         }
         guard maxCharts >= 0 else { throw ValidationError("--max-charts: found \(maxCharts), expected 0 or more") }
-        if method == .model {
-            throw ValidationError(GapError.methodNotAvailable(method: "model", reason: "arrives with the forecasting models").description)
-        }
         _ = try resolvedFormat()
     }
 
