@@ -22,9 +22,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = file
-        if let line { s += ":\(line)" }
-        if let column { s += ":\(column)" }
+        var s = locationText(file: file, line: line, column: column)
         s += ": " + problem
         switch (found, expected) {
         case let (f?, e?): s += " (found \(InputError.quote(f)), expected \(e))"
@@ -57,4 +55,12 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         }
         return "\"" + out + "\""
     }
+}
+
+/// `file`, `file:line` or `file:line:column` — how every diagnostic names where it applies.
+func locationText(file: String, line: Int?, column: Int?) -> String {
+    var s = file
+    if let line { s += ":\(line)" }
+    if let column { s += ":\(column)" }
+    return s
 }

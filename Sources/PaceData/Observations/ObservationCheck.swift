@@ -23,10 +23,7 @@ public struct CheckFinding: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line:column: problem: message` (line and column when they apply).
     public var description: String {
-        var s = file
-        if let line { s += ":\(line)" }
-        if let column { s += ":\(column)" }
-        return s + ": \(severity.rawValue): " + message
+        locationText(file: file, line: line, column: column) + ": \(severity.rawValue): " + message
     }
 }
 
