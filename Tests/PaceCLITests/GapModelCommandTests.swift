@@ -112,6 +112,29 @@ struct RaceDataCommandTests {
         #expect(body(direct.stdout).split(separator: "\n").filter { $0.hasPrefix("R000") }.count == 3)
     }
 
+    @Test("--previous PERIOD with --data re-runs the analysis as of that period: same rank changes as two gap files")
+    func previousPeriod() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-race-prev-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let earlier = dir.appendingPathComponent("q1.csv").path
+        let q1 = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q1", "--method", "share",
+                              "--format", "csv", "--output", earlier])
+        #expect(q1.status == 0, "\(q1.stderr)")
+        let q2 = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share", "--format", "csv"])
+        let viaFiles = try runPace(["race", "--scheme", scheme, "--previous", earlier, "--format", "csv"], stdin: q2.stdout)
+        let direct = try runPace(["race", "--data", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share",
+                                  "--previous", "2024Q1", "--scheme", scheme, "--format", "csv"])
+        #expect(viaFiles.status == 0 && direct.status == 0, "\(direct.stderr)")
+        func rows(_ text: String) -> String { body(text).split(separator: "\n").filter { !$0.hasPrefix("# previous:") }.joined(separator: "\n") }
+        #expect(rows(direct.stdout) == rows(viaFiles.stdout))
+        #expect(direct.stdout.contains("# previous: \(data) as of 2024Q1"))
+        #expect(rows(direct.stdout).contains("rank_change"))
+        let fromStdin = try runPace(["race", "--data", "-", "--targets", targets, "--as-of", "2024Q2",
+                                     "--previous", "2024Q1", "--scheme", scheme], stdin: "")
+        #expect(fromStdin.status == 64 && fromStdin.stderr.contains("must be a file"))
+    }
+
     @Test("usage errors exit 64: --data with a gap file, --data without --targets or --as-of, --targets alone")
     func usage() throws {
         let both = try runPace(["race", "Tests/Fixtures/race/small.gap.csv", "--data", data, "--targets", targets,

@@ -49,8 +49,14 @@ struct Race: ParsableCommand {
     @Option(help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
     var floor: Double = 0.6
 
-    @Option(help: "pace gap output for an earlier as-of period, for rank changes.")
+    @Option(help: "For rank changes: pace gap output for an earlier as-of period, or, with --data, that earlier period itself (e.g. 2024Q1: the analysis is run again as of it).")
     var previous: String?
+
+    /// With --data, a `--previous` that reads as a period names the earlier as-of to analyse.
+    var previousPeriod: String? {
+        guard data != nil, let previous, AsOfPeriod(parsing: previous) != nil else { return nil }
+        return previous
+    }
 
     @Option(help: "Output format: table, csv, json or md (default: table on a terminal, else csv).")
     var format: OutputFormat?
@@ -74,6 +80,9 @@ struct Race: ParsableCommand {
             if previous == "-" && data == "-" {
                 throw ValidationError("--previous and --data cannot both be standard input")
             }
+            if previousPeriod != nil && data == "-" {
+                throw ValidationError("--previous PERIOD re-reads --data, so --data must be a file, not standard input")
+            }
         } else {
             if targets != nil || asOf != nil {
                 throw ValidationError("--targets and --as-of go with --data (the observations to analyse)")
@@ -95,7 +104,13 @@ struct Race: ParsableCommand {
         } else {
             input = try RaceInput.readGapOutput(path: file, scheme: raceScheme)
         }
-        let before = try previous.map { try RaceInput.readGapOutput(path: $0, scheme: raceScheme) }
+        let before: RaceInput?
+        if let data, let targets, let period = previousPeriod {
+            let report = try analysis.report(dataPath: data, targetsPath: targets, asOf: period)
+            before = RaceInput(gapReport: report, source: "\(data) as of \(period)", scheme: raceScheme)
+        } else {
+            before = try previous.map { try RaceInput.readGapOutput(path: $0, scheme: raceScheme) }
+        }
         let race = try HorseRace(scheme: raceScheme, scoring: scoring, floor: floor)
         let result = try race.run(input, previous: before)
         let sink = try OutputSink(path: output)
