@@ -7,22 +7,7 @@ extension Matrix {
     public func singularValues() throws(LinearAlgebraError) -> [Double] {
         guard rows > 0, columns > 0 else { return [] }
         if rows <= 32 && columns <= 32 { return jacobiSingularValues() }
-        var a = self
-        var s = [Double](repeating: 0, count: min(rows, columns))
-        var u = [Double](repeating: 0, count: 1)
-        var vt = [Double](repeating: 0, count: 1)
-        let info = a.withUnsafeMutableBufferPointer { ap in
-            s.withUnsafeMutableBufferPointer { sp in
-                u.withUnsafeMutableBufferPointer { up in
-                    vt.withUnsafeMutableBufferPointer { vp in
-                        LAPACKE_dgesdd(LAPACK_COL_MAJOR, 78 /* N */, Int32(rows), Int32(columns), ap.baseAddress,
-                                       Int32(rows), sp.baseAddress, up.baseAddress, 1, vp.baseAddress, 1)
-                    }
-                }
-            }
-        }
-        try LAPACKInfo.check(info, "dgesdd", positive: .noConvergence)
-        return s
+        return try lapackSingularValues()
     }
 
     /// One-sided Jacobi: orthogonalise the columns pairwise by plane rotations until every pair
