@@ -43,3 +43,16 @@ extension Substring {
         return String(s)
     }
 }
+
+/// The provenance `inputs` member of a one-file command's JSON: the observations read and
+/// their content hash (`CSVDocument+ContentHash`).
+func writeObservationInputs(_ json: JSONWriter, source: String, hash: String) {
+    json.key("inputs")
+    json.beginArray()
+    json.beginObject()
+    json.member("role", "observations")
+    json.member("source", source)
+    json.member("hash", "fnv1a64w:" + hash)
+    json.endObject()
+    json.endArray()
+}
