@@ -126,6 +126,13 @@ public struct StudentT: Sendable, Hashable {
             return (2 * p - 1) * (2 / a).squareRoot()
         }
         if nu.isInfinite || nu > 1e10 { return Normal.quantile(p) }
+        // Confidence intervals in a loop over regions ask for the same (ν, p) again and again.
+        return RecentValues.studentTQuantiles.value(nu, p) { newtonQuantile(p) }
+    }
+
+    /// Newton's method on the cdf for ν > 2 (see ``quantile(_:)``).
+    private func newtonQuantile(_ p: Double) -> Double {
+        let nu = degreesOfFreedom
         // Work in the lower half, then reflect.
         let lower = p < 0.5
         let q = lower ? p : 1 - p  // tail probability, ≤ 0.5

@@ -55,37 +55,40 @@ public enum SpecialFunctions {
     @usableFromInline
     static func betaFraction(_ x: Double, _ a: Double, _ b: Double, oneMinusX: Double? = nil) -> Double {
         let y = oneMinusX ?? (1 - x)
-        let logFront = a * log(x) + b * (oneMinusX != nil ? log(y) : log1p(-x)) - logBeta(a, b)
+        let logFront = a * log(x) + b * (oneMinusX != nil ? log(y) : log1p(-x)) - RecentValues.logBetas.value(a, b) { logBeta(a, b) }
         let front = exp(logFront) / a
-        // Modified Lentz for the continued fraction 1/(1+ d1/(1+ d2/(1+ ...))).
-        let tiny = 1e-300
+        // The continued fraction 1/g, g = 1 + t₁/(1 + t₂/(1 + t₃/(1 + …))) (Abramowitz &
+        // Stegun 26.5.8), by the forward recurrence of g's convergents Pₙ/Qₙ:
+        // Pₙ = Pₙ₋₁ + tₙPₙ₋₂, Qₙ = Qₙ₋₁ + tₙQₙ₋₂ (P₋₁ = 1, Q₋₁ = 0, P₀ = Q₀ = 1). Unlike Lentz's
+        // method there is no division on the recurrence's dependency chain (the terms tₙ depend
+        // only on n), which makes it several times faster; P and Q are rescaled by powers of two
+        // when they grow or shrink, so nothing overflows.
         let qab = a + b, qap = a + 1, qam = a - 1
-        var c = 1.0
-        var d = 1 - qab * x / qap
-        if abs(d) < tiny { d = tiny }
-        d = 1 / d
-        var h = d
+        var p0 = 1.0, q0 = 0.0  // Pₙ₋₂, Qₙ₋₂
+        var p1 = 1.0, q1 = 1.0  // Pₙ₋₁, Qₙ₋₁
+        @inline(__always) func step(_ t: Double) {
+            let p = p1 + t * p0, q = q1 + t * q0
+            p0 = p1; q0 = q1; p1 = p; q1 = q
+        }
+        step(-qab * x / qap)
+        var f = q1 / p1
         var m = 1.0
         while m < 100_000 {
             let m2 = 2 * m
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= d * c
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 1e-16 { break }
+            step(m * (b - m) * x / ((qam + m2) * (a + m2)))
+            step(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)))
+            let big = max(abs(p1), abs(q1))
+            if big > 0x1p400 {
+                p0 *= 0x1p-400; q0 *= 0x1p-400; p1 *= 0x1p-400; q1 *= 0x1p-400
+            } else if big < 0x1p-400 {
+                p0 *= 0x1p400; q0 *= 0x1p400; p1 *= 0x1p400; q1 *= 0x1p400
+            }
+            let next = q1 / p1
+            if abs(next - f) <= 1e-16 * abs(next) { f = next; break }
+            f = next
             m += 1
         }
+        let h = f
         return front * h
     }
 

@@ -15,6 +15,9 @@ public struct Matrix: Sendable, Equatable {
     }
     @usableFromInline var elements: [Double]
 
+    /// The 0 × 0 matrix (shared; no allocation).
+    public static let empty = Matrix(rows: 0, columns: 0)
+
     /// A `rows × columns` matrix with every element equal to `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         self.rows = max(rows, 0)

@@ -20,8 +20,7 @@ public struct RegressionDesign: Sendable {
     let regressors: [[Double]]
     let names: [String]
     let intercept: Bool
-    let ls: DoubleLeastSquares
-    let design: [Double]
+    let qr: PackedHouseholderQR
     let xtxInverse: Matrix
     let inverseR: Matrix
     let rFactor: Matrix
@@ -40,32 +39,29 @@ public struct RegressionDesign: Sendable {
         probe.collinearityTolerance = collinearityTolerance
         try probe.validate()
         let k = probe.parameterCount
-        var a = [Double](repeating: 1, count: n * k)
-        var col = intercept ? 1 : 0
-        for c in regressors {
-            for i in 0..<n { a[col * n + i] = c[i] }
-            col += 1
-        }
-        let ls: DoubleLeastSquares
-        do { ls = try DoubleLeastSquares(design: a, rows: n, columns: k, tolerance: collinearityTolerance) }
-        catch { throw .numerical(error.description) }
-        if ls.rank < k { throw probe.rankError(dependent: ls.dependentColumns, rank: ls.rank) }
-        let s = ls.scaledInverseR()
-        var inv = Matrix(rows: k, columns: k)
-        var xtx = Matrix(rows: k, columns: k)
-        for c in 0..<k { for i in 0...c { inv[i, c] = s[i + c * k] } }
-        for i in 0..<k {
-            for j in i..<k {
-                var acc = 0.0
-                for m in j..<k { acc += s[i + m * k] * s[j + m * k] }
-                xtx[i, j] = acc
-                xtx[j, i] = acc
+        let fill = { (a: UnsafeMutablePointer<Double>) in
+            var col = 0
+            if intercept { a.initialize(repeating: 1, count: n); col = 1 }
+            for c in regressors {
+                c.withUnsafeBufferPointer { (a + col * n).update(from: $0.baseAddress!, count: n) }
+                col += 1
             }
         }
+        guard let qr = PackedHouseholderQR(rows: n, columns: k, tolerance: collinearityTolerance, fill: fill) else {
+            // Name the dependent columns as the full fit would.
+            var a = [Double](repeating: 0, count: n * k)
+            a.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+            let ls: DoubleLeastSquares
+            do { ls = try DoubleLeastSquares(design: a, rows: n, columns: k, tolerance: collinearityTolerance) }
+            catch { throw .numerical(error.description) }
+            guard ls.rank < k else { throw .numerical("the design could not be factorised in double precision") }
+            throw probe.rankError(dependent: ls.dependentColumns, rank: ls.rank)
+        }
+        let (xtx, inv) = qr.inverseGram(inverseR: true)
         var constant = intercept
         if !intercept {
             var u = [Double](repeating: 1, count: n)
-            ls.applyQTranspose(&u)
+            u.withUnsafeMutableBufferPointer { qr.applyQTranspose($0.baseAddress!) }
             var rest = 0.0
             for i in k..<n { rest += u[i] * u[i] }
             constant = rest <= collinearityTolerance * collinearityTolerance * 100 * Double(n)
@@ -76,11 +72,10 @@ public struct RegressionDesign: Sendable {
         self.regressors = regressors
         self.names = names
         self.intercept = intercept
-        self.ls = ls
-        self.design = a
+        self.qr = qr
         self.xtxInverse = xtx
-        self.inverseR = inv
-        self.rFactor = ls.unscaledR()
+        self.inverseR = inv!
+        self.rFactor = qr.unscaledR()
         self.hasConstant = constant
         self.collinearityTolerance = collinearityTolerance
     }
@@ -121,28 +116,16 @@ public struct RegressionDesign: Sendable {
     }
 
     func solve(_ b: [Double], needDesign: Bool, model: RegressionModel) -> LeastSquaresCore? {
-        guard var x = try? ls.solve(b) else { return nil }
-        var r = RegressionModel.extendedResidual(design, b, x, n, k)
-        guard let delta = try? ls.solve(r) else { return nil }
-        design.withUnsafeBufferPointer { ap in
+        var x = [Double](repeating: 0, count: k)
+        var r = [Double](repeating: 0, count: n)
+        let accurate = x.withUnsafeMutableBufferPointer { xp in
             r.withUnsafeMutableBufferPointer { rp in
-                for j in 0..<k where delta[j] != 0 {
-                    let d = delta[j], col = ap.baseAddress! + j * n
-                    for i in 0..<n { rp[i] -= col[i] * d }
+                b.withUnsafeBufferPointer {
+                    qr.refinedSolve(response: $0.baseAddress!, solution: xp.baseAddress!, residual: rp.baseAddress!)
                 }
             }
         }
-        var big = 0.0, change = 0.0
-        for j in 0..<k {
-            x[j] += delta[j]
-            let d = ls.columnNorms[j]
-            big = max(big, abs(x[j]) * d)
-            change = max(change, abs(delta[j]) * d)
-        }
-        guard change <= 1e-14 * big else { return nil }
-        var rr = 0.0, bb = 0.0
-        for i in 0..<n { rr += r[i] * r[i]; bb += b[i] * b[i] }
-        if rr <= 1e-24 * bb { r = RegressionModel.extendedResidual(design, b, x, n, k) }
+        guard accurate else { return nil }
         var ssr: ExtendedDouble = 0
         for v in r { ssr += ExtendedDouble(v) * ExtendedDouble(v) }
         var fitted = [Double](repeating: 0, count: n)
@@ -151,7 +134,7 @@ public struct RegressionDesign: Sendable {
             beta: x, xtxInverse: xtxInverse, inverseR: inverseR, rFactor: rFactor, residuals: r,
             weightedResiduals: r, fitted: fitted, ssr: Double(ssr),
             tss: model.totalSumOfSquares(centred: hasConstant),
-            weightedDesign: needDesign ? (try? Matrix(rows: n, columns: k, columnMajor: design)) : nil,
+            weightedDesign: needDesign ? qr.design : nil,
             hasConstant: hasConstant)
     }
 }
