@@ -203,8 +203,7 @@ public struct PackedHouseholderQR: Sendable {
                 for j in 0..<k {
                     let d = delta[j]
                     if d != 0 {
-                        let col = a + j * n
-                        for i in 0..<n { r[i] -= col[i] * d }
+                        Self.subtractMultiple(d, of: a + j * n, from: r, n)
                     }
                     x[j] += d
                     big = max(big, abs(x[j]) * norms[j])
@@ -221,13 +220,31 @@ public struct PackedHouseholderQR: Sendable {
         }
     }
 
-    /// r = b − A x with products and sums in extended precision, rounded to double.
+    /// r = b − A x with products and sums in extended precision, rounded to double. Rows are
+    /// taken four at a time so that four independent accumulations overlap (each row's sum is
+    /// formed in the same order as one at a time).
     static func extendedResidual(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
                                  _ x: UnsafeMutablePointer<Double>, _ n: Int, _ k: Int,
                                  into r: UnsafeMutablePointer<Double>) {
         withUnsafeTemporaryAllocation(of: ExtendedDouble.self, capacity: k) { xe in
             for j in 0..<k { xe[j] = ExtendedDouble(x[j]) }
-            for i in 0..<n {
+            var i = 0
+            while i &+ 4 <= n {
+                var s0 = ExtendedDouble(b[i]), s1 = ExtendedDouble(b[i + 1])
+                var s2 = ExtendedDouble(b[i + 2]), s3 = ExtendedDouble(b[i + 3])
+                var p = a + i
+                for j in 0..<k {
+                    let xj = xe[j]
+                    s0 -= ExtendedDouble(p[0]) * xj
+                    s1 -= ExtendedDouble(p[1]) * xj
+                    s2 -= ExtendedDouble(p[2]) * xj
+                    s3 -= ExtendedDouble(p[3]) * xj
+                    p += n
+                }
+                r[i] = Double(s0); r[i + 1] = Double(s1); r[i + 2] = Double(s2); r[i + 3] = Double(s3)
+                i &+= 4
+            }
+            while i < n {
                 var s = ExtendedDouble(b[i])
                 var p = a + i
                 for j in 0..<k {
@@ -235,6 +252,7 @@ public struct PackedHouseholderQR: Sendable {
                     p += n
                 }
                 r[i] = Double(s)
+                i &+= 1
             }
         }
     }

@@ -72,7 +72,7 @@ extension RegressionModel {
             if let w = weights {
                 for i in 0..<n { sw += E(w[i]); swy += E(w[i]) * E(response[i]) }
             } else {
-                for v in response { swy += E(v) }
+                swy = ExtendedSums.sum(response)
                 sw = E(n)
             }
             mean = swy / sw
@@ -81,7 +81,7 @@ extension RegressionModel {
         if let w = weights {
             for i in 0..<n { let d = E(response[i]) - mean; tss += E(w[i]) * d * d }
         } else {
-            for v in response { let d = E(v) - mean; tss += d * d }
+            tss = ExtendedSums.sumOfSquares(response, about: mean)
         }
         return Double(tss)
     }

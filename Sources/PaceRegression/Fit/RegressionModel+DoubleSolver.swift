@@ -50,8 +50,7 @@ extension RegressionModel {
             }
         }
         guard accurate else { return nil }
-        var ssr: ExtendedDouble = 0
-        for v in weighted { ssr += ExtendedDouble(v) * ExtendedDouble(v) }
+        let ssr = ExtendedSums.sumOfSquares(weighted)
         var residuals = weighted
         if let sw { for i in 0..<n { residuals[i] /= sw[i] } }
         var fitted = [Double](repeating: 0, count: n)

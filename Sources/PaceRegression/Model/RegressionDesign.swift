@@ -126,8 +126,7 @@ public struct RegressionDesign: Sendable {
             }
         }
         guard accurate else { return nil }
-        var ssr: ExtendedDouble = 0
-        for v in r { ssr += ExtendedDouble(v) * ExtendedDouble(v) }
+        let ssr = ExtendedSums.sumOfSquares(r)
         var fitted = [Double](repeating: 0, count: n)
         for i in 0..<n { fitted[i] = b[i] - r[i] }
         return LeastSquaresCore(
