@@ -81,19 +81,8 @@ public struct HouseholderLeastSquares<Scalar: BinaryFloatingPoint & Sendable>: S
             // Scale columns to unit norm (a guarded pass avoids overflow for huge values).
             for j in 0..<k {
                 let col = ap + j * n
-                var s = Self.dot(UnsafePointer(col), UnsafePointer(col), n)
-                if !(s.isFinite && s > Scalar.leastNormalMagnitude * 1e8) {
-                    var big: Scalar = 0
-                    for i in 0..<n { big = max(big, abs(col[i])) }
-                    if big == 0 { norms[j] = 1; continue }
-                    s = 0
-                    for i in 0..<n { let v = col[i] / big; s += v * v }
-                    norms[j] = big * s.squareRoot()
-                } else {
-                    norms[j] = s.squareRoot()
-                }
-                let inv = 1 / norms[j]
-                for i in 0..<n { col[i] *= inv }
+                let norm = ColumnScaling.normalize(col, n, sumOfSquares: Self.dot(UnsafePointer(col), UnsafePointer(col), n))
+                norms[j] = norm == 0 ? 1 : norm
             }
             var p = 0
             for j in 0..<k {

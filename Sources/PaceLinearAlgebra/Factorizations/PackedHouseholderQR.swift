@@ -53,20 +53,9 @@ public struct PackedHouseholderQR: Sendable {
                                _ alphas: UnsafeMutablePointer<Double>) -> Bool {
         for j in 0..<k {
             let col = a + j * n
-            var s = dot(col, col, n)
-            if !(s.isFinite && s > Double.leastNormalMagnitude * 1e8) {
-                // Guarded norm: huge values would overflow the sum of squares, tiny ones underflow.
-                var big = 0.0
-                for i in 0..<n { big = max(big, abs(col[i])) }
-                guard big.isFinite, big > 0 else { return false }
-                s = 0
-                for i in 0..<n { let v = col[i] / big; s += v * v }
-                norms[j] = big * s.squareRoot()
-            } else {
-                norms[j] = s.squareRoot()
-            }
-            let inv = 1 / norms[j]
-            for i in 0..<n { col[i] *= inv }
+            let norm = ColumnScaling.normalize(col, n, sumOfSquares: dot(col, col, n))
+            guard norm.isFinite, norm > 0 else { return false }
+            norms[j] = norm
         }
         for j in 0..<k {
             let v = a + j * n + j
