@@ -29,6 +29,31 @@ struct LeastSquaresCore {
     var hasConstant: Bool
 }
 
+extension LeastSquaresCore {
+    /// From R of the unit-norm-scaled design (k × k upper triangular) and the column norms D:
+    /// S = D⁻¹R⁻¹, (AᵀA)⁻¹ = SSᵀ and R·D (whose singular values are those of A).
+    /// - Throws: ``LinearAlgebraError`` when R is singular.
+    static func inverseGram(scaledR r: Matrix, norms: [Double]) throws(LinearAlgebraError)
+        -> (inverseR: Matrix, gramInverse: Matrix, rFactor: Matrix)
+    {
+        let k = r.columns
+        var inv = try r.upperTriangularInverse()
+        for c in 0..<k { for i in 0...c { inv[i, c] /= norms[i] } }
+        var xtx = Matrix(rows: k, columns: k)
+        for i in 0..<k {
+            for j in i..<k {
+                var acc = 0.0
+                for m in j..<k { acc += inv[i, m] * inv[j, m] }
+                xtx[i, j] = acc
+                xtx[j, i] = acc
+            }
+        }
+        var rd = r
+        for c in 0..<k { for i in 0...c { rd[i, c] *= norms[c] } }
+        return (inv, xtx, rd)
+    }
+}
+
 extension RegressionModel {
     typealias E = ExtendedDouble
 

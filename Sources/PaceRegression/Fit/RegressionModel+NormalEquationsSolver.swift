@@ -106,20 +106,7 @@ extension RegressionModel {
             ssr += ExtendedDouble(weighted[i]) * ExtendedDouble(weighted[i])
             fitted[i] = response[i] - resid[i]
         }
-        var inv: Matrix
-        do { inv = try r.upperTriangularInverse() } catch { return nil }
-        for c in 0..<k { for i in 0...c { inv[i, c] /= norms[i] } }
-        var xtx = Matrix(rows: k, columns: k)
-        for i in 0..<k {
-            for j in i..<k {
-                var s = 0.0
-                for m in j..<k { s += inv[i, m] * inv[j, m] }
-                xtx[i, j] = s
-                xtx[j, i] = s
-            }
-        }
-        var rd = r
-        for c in 0..<k { for i in 0...c { rd[i, c] *= norms[c] } }
+        guard let (inv, xtx, rd) = try? LeastSquaresCore.inverseGram(scaledR: r, norms: norms) else { return nil }
         var hasConstant = intercept
         if !intercept {
             // Constant in the column space: is Σ wᵢ·(1 − projection) ≈ 0? Use the normal equations:

@@ -69,20 +69,7 @@ extension RegressionModel {
                 residuals[i] = e
                 fitted[i] = response[i] - e
             }
-            let r = qr.r
-            var inv = try r.upperTriangularInverse()
-            for c in 0..<k { for i in 0...c { inv[i, c] /= norms[i] } }
-            var xtx = Matrix(rows: k, columns: k)
-            for i in 0..<k {
-                for j in i..<k {
-                    var acc = 0.0
-                    for m in j..<k { acc += inv[i, m] * inv[j, m] }
-                    xtx[i, j] = acc
-                    xtx[j, i] = acc
-                }
-            }
-            var rd = r
-            for c in 0..<k { for i in 0...c { rd[i, c] *= norms[c] } }
+            let (inv, xtx, rd) = try LeastSquaresCore.inverseGram(scaledR: qr.r, norms: norms)
             var hasConstant = intercept
             if !intercept {
                 var u = try Matrix(rows: n, columns: 1, columnMajor: sw ?? [Double](repeating: 1, count: n))
