@@ -16,7 +16,7 @@ import PaceStatistics
 ///   the Jarque–Bera moments are 0/0 and reported as NaN.
 public struct RegressionFit: Sendable {
     /// Parameter names, `const` first when there is an intercept.
-    public let parameterNames: [String]
+    public var parameterNames: [String] { coefficients.map(\.name) }
     /// Number of observations n.
     public let n: Int
     /// Number of parameters k.
@@ -37,8 +37,16 @@ public struct RegressionFit: Sendable {
     public let covarianceType: CovarianceType
     /// Estimates, standard errors, t (z) and p, in parameter order.
     public let coefficients: [Coefficient]
-    /// Covariance matrix of the estimates (k × k) for `covarianceType`.
-    public let covariance: Matrix
+    /// Covariance matrix of the estimates (k × k) for `covarianceType`: σ̂²(AᵀA)⁻¹ for the
+    /// classical type (formed when asked), the sandwich estimate otherwise.
+    public var covariance: Matrix {
+        if let robustCovariance { return robustCovariance }
+        var c = normalizedCovariance
+        c.scale(by: residualSumOfSquares / Double(dfResidual))
+        return c
+    }
+    /// The robust (sandwich) covariance; nil for the classical type.
+    let robustCovariance: Matrix?
     /// (AᵀA)⁻¹ (statsmodels' `normalized_cov_params`); classical covariance = σ̂²·this.
     public let normalizedCovariance: Matrix
     /// Fitted values Xβ̂.
@@ -65,12 +73,11 @@ public struct RegressionFit: Sendable {
     /// Degree of the polynomial terms, when the model was built by `polynomial`.
     let polynomialDegree: Int?
 
-    init(parameterNames: [String], n: Int, k: Int, hasIntercept: Bool, hasConstant: Bool, isWeighted: Bool,
-         covarianceType: CovarianceType, coefficients: [Coefficient], covariance: Matrix,
+    init(n: Int, k: Int, hasIntercept: Bool, hasConstant: Bool, isWeighted: Bool,
+         covarianceType: CovarianceType, coefficients: [Coefficient], robustCovariance: Matrix?,
          normalizedCovariance: Matrix, fittedValues: [Double], residuals: [Double],
          weightedResiduals: [Double], residualSumOfSquares: Double, totalSumOfSquares: Double,
          fStatistic: Double, halfSumLogWeights: Double, rFactor: Matrix, polynomialDegree: Int?) {
-        self.parameterNames = parameterNames
         self.n = n
         self.k = k
         self.dfResidual = n - k
@@ -80,7 +87,7 @@ public struct RegressionFit: Sendable {
         self.isWeighted = isWeighted
         self.covarianceType = covarianceType
         self.coefficients = coefficients
-        self.covariance = covariance
+        self.robustCovariance = robustCovariance
         self.normalizedCovariance = normalizedCovariance
         self.fittedValues = fittedValues
         self.residuals = residuals

@@ -51,21 +51,24 @@ extension RegressionModel {
         let robust = covariance != .classical
         let df = n - k
         let s2 = core.ssr / Double(df)
-        var cov: Matrix
-        if robust, let a = core.weightedDesign {
-            cov = try RobustCovariance.covariance(
+        // Classical: standard errors from the diagonal of σ̂²(AᵀA)⁻¹ (the full matrix is formed
+        // only when asked for); robust: the sandwich.
+        var robustCovariance: Matrix? = nil
+        if robust {
+            guard let a = core.weightedDesign else { throw .numerical("no design kept for the robust covariance") }
+            robustCovariance = try RobustCovariance.covariance(
                 type: covariance, design: a, residuals: core.weightedResiduals, bread: core.xtxInverse,
                 inverseR: core.inverseR)
-        } else {
-            cov = core.xtxInverse
-            cov.scale(by: s2)
         }
-        let names = parameterNames
+        let variances = robustCovariance ?? core.xtxInverse
+        let varianceScale = robustCovariance == nil ? s2 : 1
         var coefficients: [Coefficient] = []
         coefficients.reserveCapacity(k)
         for j in 0..<k {
+            let name = intercept ? (j == 0 ? "const" : names[j - 1]) : names[j]
             coefficients.append(Coefficient(
-                name: names[j], estimate: core.beta[j], standardError: max(cov[j, j], 0).squareRoot(),
+                name: name, estimate: core.beta[j],
+                standardError: max(variances[j, j] * varianceScale, 0).squareRoot(),
                 degreesOfFreedom: robust ? nil : Double(df)))
         }
         let dfModel = core.hasConstant ? k - 1 : k
@@ -74,9 +77,9 @@ extension RegressionModel {
             if robust {
                 // statsmodels: NaN when the constant is only implicit (no column to exclude).
                 if intercept {
-                    f = waldF(beta: core.beta, covariance: cov, skipFirst: true)
+                    f = waldF(beta: core.beta, covariance: variances, skipFirst: true)
                 } else if !core.hasConstant {
-                    f = waldF(beta: core.beta, covariance: cov, skipFirst: false)
+                    f = waldF(beta: core.beta, covariance: variances, skipFirst: false)
                 }
             } else {
                 let ess = core.tss - core.ssr
@@ -92,9 +95,9 @@ extension RegressionModel {
         var degree: Int? = nil
         if case .polynomial(_, let d) = terms { degree = d }
         return RegressionFit(
-            parameterNames: names, n: n, k: k, hasIntercept: intercept, hasConstant: core.hasConstant,
+            n: n, k: k, hasIntercept: intercept, hasConstant: core.hasConstant,
             isWeighted: weights != nil,
-            covarianceType: covariance, coefficients: coefficients, covariance: cov,
+            covarianceType: covariance, coefficients: coefficients, robustCovariance: robustCovariance,
             normalizedCovariance: core.xtxInverse, fittedValues: core.fitted, residuals: core.residuals,
             weightedResiduals: core.weightedResiduals, residualSumOfSquares: core.ssr,
             totalSumOfSquares: core.tss, fStatistic: f, halfSumLogWeights: halfLogW,
