@@ -152,6 +152,28 @@ struct HorseRaceTests {
         }
     }
 
+    @Test("the latest as-of is judged in time, not as text: 2024-12 is later than 2024Q3")
+    func latestInTime() throws {
+        // Text order gets mixed frequencies wrong: "2024-12" < "2024Q3" as text ('-' is 0x2D,
+        // 'Q' 0x51), but December 2024 is after September 2024.
+        #expect(RaceInput.chronological("2024Q3", "2024-12"))
+        #expect("2024-12" < "2024Q3")
+        #expect(RaceInput.chronological("2024-06", "2024Q4"))
+        #expect(!RaceInput.chronological("2024Q4", "2024-06"))
+        #expect(RaceInput.chronological("2024Q4", "2025"))
+        #expect(RaceInput.chronological("2024-12", "2024Q4"))  // same end month: Period's order, month first
+        #expect(RaceInput.chronological("2025", "not a period"))
+        let s = try RaceScheme(source: "s", entries: [.init(indicator: "gdp", weight: 1, metric: "p_meet", line: 2)])
+        let data = RaceInput(source: "g", columns: ["p_meet"], rows: [
+            .init(region: "A", indicator: "gdp", asOf: "2024-12", metrics: ["p_meet": 0.9]),
+            .init(region: "B", indicator: "gdp", asOf: "2024Q3", metrics: ["p_meet": 0.1]),
+        ])
+        let result = try HorseRace(scheme: s).run(data)
+        #expect(result.asOf == ["2024Q3", "2024-12"])
+        #expect(result.standing(of: "A")?.notes == [])
+        #expect(result.standing(of: "B")?.notes == ["data as of 2024Q3, not the latest 2024-12"])
+    }
+
     @Test("rows of indicators outside the scheme are ignored, but their regions still take part")
     func extraIndicators() throws {
         let s = try RaceScheme(source: "s", entries: [.init(indicator: "gdp", weight: 1, metric: "p_meet")])

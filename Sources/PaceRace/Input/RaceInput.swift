@@ -41,8 +41,20 @@ public struct RaceInput: Sendable {
         self.rows = rows
     }
 
-    /// The distinct as-of periods of the rows, sorted.
+    /// The distinct as-of periods of the rows, in time order (``RaceInput/chronological(_:_:)``).
     public var asOfPeriods: [String] {
-        Array(Set(rows.compactMap(\.asOf))).sorted()
+        Array(Set(rows.compactMap(\.asOf))).sorted(by: Self.chronological)
+    }
+
+    /// Orders as-of labels in time: labels that read as periods (2024, 2024Q2, 2024-06, in any
+    /// spelling `Period` accepts) by their end month (ties in `Period`'s order: a month first);
+    /// anything else after them, as text.
+    public static func chronological(_ a: String, _ b: String) -> Bool {
+        switch (Period(a), Period(b)) {
+        case let (pa?, pb?): return pa == pb ? a < b : pa < pb
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a < b
+        }
     }
 }

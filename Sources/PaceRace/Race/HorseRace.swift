@@ -93,8 +93,7 @@ public struct HorseRace: Sendable {
             let scorer = IndicatorScorer(scoring: scoring, weight: e.weight, floor: floor, direction: e.direction)
             scores.append(scorer.score(values[k]))
         }
-        // Periods sort chronologically as text in their canonical forms (2024Q1, 2024-03).
-        let latest = regionAsOf.joined().max()
+        let latest = regionAsOf.joined().max(by: RaceInput.chronological)
         var standings: [RaceStanding] = []
         standings.reserveCapacity(regions.count)
         for (r, region) in regions.enumerated() {
@@ -112,7 +111,7 @@ public struct HorseRace: Sendable {
                 }
             }
             if let latest {
-                for asOf in regionAsOf[r].sorted() where asOf != latest {
+                for asOf in regionAsOf[r].sorted(by: RaceInput.chronological) where asOf != latest {
                     notes.append("data as of \(asOf), not the latest \(latest)")
                 }
             }
