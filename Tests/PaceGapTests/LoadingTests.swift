@@ -79,6 +79,93 @@ struct LoadingTests {
         }
     }
 
+    /// The byte scanner's panel for `text` split into `parts` chunks (nil when it declines).
+    func scanned(_ text: String, parts: Int, metadata: IndicatorMetadata = IndicatorMetadata()) throws -> [GapSeries]? {
+        let input = try GapSeries.PanelInput(file: LoadedFile(bytes: Array(text.utf8), source: "t.csv"), parts: parts)
+        guard input.isScanned else { return nil }
+        return try GapSeries.panel(from: input, metadata: metadata)
+    }
+
+    @Test("the byte scanner equals the document loader on the fixture panel, for 1 to 7 chunks")
+    func byteScannerOnFixture() throws {
+        let text = try gapFixture("panel_small.csv")
+        let general = GapSeries.panel(from: try ObservationSet(document: try document(text)))
+        for parts in 1...7 {
+            let fast = try #require(try scanned(text, parts: parts), "parts \(parts)")
+            #expect(same(fast, general), "parts \(parts)")
+        }
+    }
+
+    @Test("the byte scanner: several measures, NA, interleaved rows, CRLF, BOM, kinds, any chunk count")
+    func byteScannerMixed() throws {
+        let body = """
+            region,indicator,period,measure,value
+            A,gdp,2023Q1,ytd,10
+            B,gdp,2023Q1,ytd,5
+            A,gdp,2023Q2,ytd,NA
+            A,gdp,2024Q1,ytd_yoy,4.5
+            A,gdp,2023Q3,qoq,1.2
+            A,loans,2023-12,stock,100
+            A,loans,2024-03,stock,
+            B,gdp,2024Q2,yoy,3
+            A,gdp,2024Q1, YTD ,10.5
+            B,cpi,2024-02,level,2.1
+            Ж,cpi,2024-03,level,1e3
+            """
+        let meta = IndicatorMetadata(entries: [.init(indicator: "loans", kind: .stock), .init(indicator: "cpi", kind: .rate)])
+        let general = GapSeries.panel(from: try ObservationSet(document: try document(body)), metadata: meta)
+        let crlf = "\u{FEFF}" + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") + "\r\n\r\n"
+        for text in [body, body + "\n", crlf] {
+            for parts in 1...6 {
+                let fast = try #require(try scanned(text, parts: parts, metadata: meta), "parts \(parts)")
+                #expect(same(fast, general), "parts \(parts)")
+                #expect(fast.map(\.region) == ["A", "B", "A", "B", "Ж"])
+                #expect(fast[2].kind == .stock && fast[3].kind == .rate)
+            }
+        }
+    }
+
+    @Test("files the byte scanner declines go through CSVDocument: same panel, same errors")
+    func byteScannerFallbacks() throws {
+        // Declined but valid: quotes, an extra column, a header in another script.
+        for text in ["indicator,period,value\n\"gdp\",2024Q1,1\n", "indicator,period,value,unit\ngdp,2024Q1,1,bn\n",
+                     "indicator,period,value,\u{0416}\ngdp,2024Q1,1,x\n"] {
+            #expect(try scanned(text, parts: 2) == nil, "\(text)")
+        }
+        // Bad input: the errors of CSVDocument and of the general reader, unchanged.
+        for bad in ["indicator,period,value\ngdp,2024Q5,1\n", "indicator,period,value\ngdp,2024Q1,abc\n",
+                    "indicator,period,value\ngdp,2024Q1,1\ngdp,2024Q1,2\n", "indicator,period,measure,value\ngdp,2024Q1,levels,1\n",
+                    "indicator,period,value\n,2024Q1,1\n", "indicator,period,value\ngdp,2024Q1,1\ngdp,2024-05,2\n",
+                    "indicator,period,value\ngdp,2024Q1\n", "indicator,period,value\ngdp,2024Q1,1,2\n",
+                    "indicator,period,value\ngdp,2024Q1,1\n\ngdp,2024Q2,2\n", "indicator,period,value\n", "",
+                    "indicator,period,value\ngdp,2024Q1,\"1\n", "indicator,indicator,value\ngdp,2024Q1,1\n"] {
+            try expectSameOutcome(Array(bad.utf8))
+        }
+        // Invalid UTF-8 in a region name.
+        try expectSameOutcome(Array("region,indicator,period,value\nR".utf8) + [0xC3, 0x28] + Array(",gdp,2024Q1,1\n".utf8))
+    }
+
+    /// The panel or the error of the byte-scanner path equals the general reader's, for 1–3 chunks.
+    func expectSameOutcome(_ bytes: [UInt8]) throws {
+        let file = LoadedFile(bytes: bytes, source: "t.csv")
+        var expected: InputError?
+        var general: [GapSeries] = []
+        do {
+            general = GapSeries.panel(from: try ObservationSet(document: try file.csvDocument()))
+        } catch let e as InputError {
+            expected = e
+        }
+        for parts in [1, 2, 3] {
+            if let expected {
+                #expect(throws: expected, "\(bytes)") {
+                    _ = try GapSeries.panel(from: try GapSeries.PanelInput(file: file, parts: parts))
+                }
+            } else {
+                #expect(same(try GapSeries.panel(from: try GapSeries.PanelInput(file: file, parts: parts)), general), "\(bytes)")
+            }
+        }
+    }
+
     @Test("targets: read with optional region and stretch; bad cells are located errors")
     func targets() throws {
         let ok = try GapTarget.read(document: document("""
@@ -146,6 +233,24 @@ struct LargeInputTests {
             #expect(a.yoy.elementsEqual(b.yoy) { $0 == $1 || ($0.isNaN && $1.isNaN) })
         }
         #expect(fast[7].firstYear == 2006 && fast[7].value(.ytd, year: 2024, position: 4) > 0)
+    }
+
+    @Test("the byte scanner gives the same panel on 1, 2 and 5 chunks (threads) and equals the general reader")
+    func byteScannerThreads() throws {
+        let bytes = Array(bigCSV().utf8)
+        let general = GapSeries.panel(from: try ObservationSet(document: try CSVDocument(bytes: bytes, source: "big.csv")))
+        for parts in [1, 2, 5] {
+            let input = try GapSeries.PanelInput(file: LoadedFile(bytes: bytes, source: "big.csv"), parts: parts)
+            #expect(input.isScanned)
+            let fast = try GapSeries.panel(from: input)
+            #expect(fast.count == general.count)
+            for (a, b) in zip(fast, general) {
+                #expect(a.region == b.region && a.indicator == b.indicator && a.firstYear == b.firstYear
+                    && a.yearCount == b.yearCount)
+                #expect(a.ytd.elementsEqual(b.ytd) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+                #expect(a.yoy.elementsEqual(b.yoy) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            }
+        }
     }
 
     @Test("two-thread analysis and CSV formatting equal one row at a time and CSVWriter")

@@ -93,9 +93,9 @@ struct GapAnalysisOptions: ParsableArguments {
         let analyzer: GapAnalyzer
         do { analyzer = try GapAnalyzer(options: options) } catch { throw ValidationError(error.description) }
 
-        let dataDocument = try CSVDocument.read(path: dataPath)
+        let data = try GapSeries.PanelInput(file: LoadedFile.read(path: dataPath))
         let targetsDocument = try CSVDocument.read(path: targetsPath)
-        var inputs = [GapReport.Input(role: "data", source: dataDocument.source, hash: dataDocument.contentHashHex),
+        var inputs = [GapReport.Input(role: "data", source: data.source, hash: data.contentHashHex),
                       GapReport.Input(role: "targets", source: targetsDocument.source, hash: targetsDocument.contentHashHex)]
         var metadata = IndicatorMetadata()
         if let kinds {
@@ -103,7 +103,7 @@ struct GapAnalysisOptions: ParsableArguments {
             metadata = try IndicatorMetadata(document: kindsDocument)
             inputs.append(GapReport.Input(role: "kinds", source: kindsDocument.source, hash: kindsDocument.contentHashHex))
         }
-        let panel = try GapSeries.panel(from: dataDocument, metadata: metadata)
+        let panel = try GapSeries.panel(from: data, metadata: metadata)
         let targetList = try GapTarget.read(document: targetsDocument)
         let rows = analyzer.analyse(series: panel, targets: targetList)
         return GapReport(rows: rows, options: options, inputs: inputs)
