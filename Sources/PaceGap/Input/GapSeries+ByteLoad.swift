@@ -458,12 +458,22 @@ extension GapSeries {
                 }
 
                 let (ps, pl) = field(layout.period)
-                guard let period = Period.parse(bytes: UnsafeBufferPointer(start: p + ps, count: pl)) else { return false }
+                let ordinal: Int, frequency: Frequency
+                if let (o, f) = ByteChunk.commonPeriod(p + ps, pl) {
+                    ordinal = o
+                    frequency = f
+                } else {
+                    guard let period = Period.parse(bytes: UnsafeBufferPointer(start: p + ps, count: pl)) else { return false }
+                    ordinal = period.ordinal
+                    frequency = period.frequency
+                }
 
                 // Value: the shared decimal parser, as `CSVDocument.doubleColumn` uses it.
                 let (vs, vl) = field(layout.value)
                 let value: Double
-                if let x = DecimalParser.parseFast(p + vs, count: vl) {
+                if let x = ByteChunk.plainDecimal(p + vs, vl) {
+                    value = x
+                } else if let x = DecimalParser.parseFast(p + vs, count: vl) {
                     value = x
                 } else {
                     switch DecimalParser.classify(UnsafeBufferPointer(start: p + vs, count: vl)) {
@@ -480,17 +490,68 @@ extension GapSeries {
                 buffers.measure[row] = code
                 buffers.value[row] = value
                 if code == 255 { continue }
-                guard period.ordinal <= Int(Int32.max) else { return false }
-                buffers.ordinal[row] = Int32(period.ordinal)
+                guard ordinal <= Int(Int32.max) else { return false }
+                buffers.ordinal[row] = Int32(ordinal)
                 let g = Int(current)
-                if let f = groups[g].frequency, f != period.frequency { return false }
-                groups[g].frequency = period.frequency
-                groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, period.ordinal)
-                groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, period.ordinal)
+                if let f = groups[g].frequency, f != frequency { return false }
+                groups[g].frequency = frequency
+                groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, ordinal)
+                groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, ordinal)
                 groups[g].measures |= 1 << code
                 groups[g].rows += 1
             }
             return true
+        }
+
+        /// `2024Q1` and `2024-03` without spaces: the ordinal and frequency `Period.parse` gives;
+        /// nil for any other text (which then goes to `Period.parse`).
+        @inline(__always)
+        static func commonPeriod(_ p: UnsafePointer<UInt8>, _ n: Int) -> (Int, Frequency)? {
+            guard n == 6 || n == 7 else { return nil }
+            let d0 = Int(p[0]) &- 0x30, d1 = Int(p[1]) &- 0x30, d2 = Int(p[2]) &- 0x30, d3 = Int(p[3]) &- 0x30
+            guard UInt(bitPattern: d0) < 10, UInt(bitPattern: d1) < 10, UInt(bitPattern: d2) < 10,
+                  UInt(bitPattern: d3) < 10 else { return nil }
+            let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3
+            guard year >= 1 else { return nil }
+            if n == 6 {
+                let q = Int(p[5]) &- 0x30
+                guard p[4] | 0x20 == 0x71, q >= 1, q <= 4 else { return nil }
+                return (year * 4 + q - 1, .quarterly)
+            }
+            let m1 = Int(p[5]) &- 0x30, m2 = Int(p[6]) &- 0x30
+            guard p[4] == 0x2D, UInt(bitPattern: m1) < 10, UInt(bitPattern: m2) < 10 else { return nil }
+            let month = m1 * 10 + m2
+            guard month >= 1, month <= 12 else { return nil }
+            return (year * 12 + month - 1, .monthly)
+        }
+
+        /// `-ddd.ddd` with at most 15 digits and no spaces or exponent: m / 10^f in one correctly
+        /// rounded division of exact operands (Clinger's fast path, hence the value
+        /// `DecimalParser` gives); nil for any other text.
+        @inline(__always)
+        static func plainDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+            guard n > 0, n <= 17 else { return nil }
+            var i = 0
+            let negative = p[0] == 0x2D
+            if negative { i = 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0, point = -1
+            while i < n {
+                let d = UInt64(p[i]) &- 0x30
+                if d < 10 {
+                    mantissa = mantissa &* 10 &+ d
+                    digits += 1
+                } else if p[i] == 0x2E && point < 0 {
+                    point = digits
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            guard digits > 0, digits <= 15 else { return nil }
+            let fraction = point < 0 ? 0 : digits - point
+            let value = Double(mantissa) / DecimalParser.exactPowerOfTen(fraction)
+            return negative ? -value : value
         }
 
         @inline(__always)
