@@ -13,6 +13,9 @@ public struct GapAnalyzer: Sendable {
     /// t_{0.90, ν} and t_{0.975, ν} for ν = 0…m−1 (index 0 unused).
     let quantile80: [Double]
     let quantile95: [Double]
+    /// The as-of label (index 0) and, at index n ∈ {1, 2, 3, 4, 6, 12}, its label at n periods
+    /// per year when the as-of period ends one: made once, not on every row.
+    let asOfLabels: [String?]
 
     /// - Throws: `GapError.invalidOption` for a history shorter than one year, an as-of position outside its year, or fewer
     ///   than 2 simulation paths.
@@ -37,6 +40,14 @@ public struct GapAnalyzer: Sendable {
         }
         quantile80 = q80
         quantile95 = q95
+        var labels = [String?](repeating: nil, count: 13)
+        labels[0] = options.asOf.description
+        for n in [1, 2, 3, 4, 6, 12] {
+            if let k = options.asOf.position(inYearOf: n) {
+                labels[n] = AsOfPeriod.label(year: options.asOf.year, position: k, periodsPerYear: n)
+            }
+        }
+        asOfLabels = labels
     }
 
     /// The rows of one series: one per target (in the order given; only targets of the as-of

@@ -145,6 +145,8 @@ extension GapSeries {
             if groups.isEmpty {
                 groups = chunk.groups
                 groupIndex = chunk.index
+                chunk.index = [:]  // uniquely referenced: grown in place below
+                groupIndex.reserveCapacity(chunks.reduce(0) { $0 + $1.groups.count })
                 remap = Array(0..<Int32(groups.count))
                 remaps.append(remap)
                 continue
@@ -269,6 +271,23 @@ extension GapSeries {
         return series
     }
 
+    /// The pass-1 statistics of the group being read, kept in locals between group changes.
+    struct GroupStats {
+        var frequency: Frequency?
+        var minOrdinal: Int
+        var maxOrdinal: Int
+        var measures: UInt8
+        var rows: Int
+
+        init(_ group: Group) {
+            frequency = group.frequency
+            minOrdinal = group.minOrdinal
+            maxOrdinal = group.maxOrdinal
+            measures = group.measures
+            rows = group.rows
+        }
+    }
+
     /// The per-row results of one chunk: group, period ordinal, measure code, value.
     struct RowBuffers {
         var rows = 0
@@ -369,6 +388,8 @@ extension GapSeries {
             var regionStart = 0, regionLength = -1, indicatorStart = 0, indicatorLength = -1
             var measureStart = 0, measureLength = -1
             var lastMeasure: UInt8 = 0
+            var stats = GroupStats(Group(region: "", indicator: ""))  // the current group's, stored back on a change
+            index.reserveCapacity(Swift.min((end - start) / 1024, 1 << 17))
             let raw = UnsafeRawPointer(p)
             let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C, lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
             let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -417,7 +438,7 @@ extension GapSeries {
                 let (rs, rl) = layout.region >= 0 ? field(layout.region) : (0, 0)
                 let (ins, inl) = field(layout.indicator)
                 if current < 0 || rl != regionLength || inl != indicatorLength
-                    || !ByteChunk.equal(p + rs, p + regionStart, rl) || !ByteChunk.equal(p + ins, p + indicatorStart, inl) {
+                    || !ByteChunk.equal(raw, rs, regionStart, rl, limit) || !ByteChunk.equal(raw, ins, indicatorStart, inl, limit) {
                     guard inl > 0, let region = ByteChunk.text(p + rs, rl), let indicator = ByteChunk.text(p + ins, inl) else {
                         return false
                     }
@@ -426,6 +447,7 @@ extension GapSeries {
                     indicatorStart = ins
                     indicatorLength = inl
                     let key = SeriesKey(region: region, indicator: indicator)
+                    if current >= 0 { groups[Int(current)].take(stats) }
                     if let g = index[key] {
                         current = g
                     } else {
@@ -433,13 +455,14 @@ extension GapSeries {
                         index[key] = current
                         groups.append(Group(region: region, indicator: indicator))
                     }
+                    stats = GroupStats(groups[Int(current)])
                 }
 
                 // Measure: 0…4 = level, ytd, stock, yoy, ytd_yoy; 255 = one the gap does not use.
                 var code: UInt8 = 0
                 if layout.measure >= 0 {
                     let (ms, ml) = field(layout.measure)
-                    if ml == measureLength && ByteChunk.equal(p + ms, p + measureStart, ml) {
+                    if ml == measureLength && ByteChunk.equal(raw, ms, measureStart, ml, limit) {
                         code = lastMeasure
                     } else {
                         var lo = ms, hi = ms + ml
@@ -492,14 +515,14 @@ extension GapSeries {
                 if code == 255 { continue }
                 guard ordinal <= Int(Int32.max) else { return false }
                 buffers.ordinal[row] = Int32(ordinal)
-                let g = Int(current)
-                if let f = groups[g].frequency, f != frequency { return false }
-                groups[g].frequency = frequency
-                groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, ordinal)
-                groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, ordinal)
-                groups[g].measures |= 1 << code
-                groups[g].rows += 1
+                if let f = stats.frequency, f != frequency { return false }
+                stats.frequency = frequency
+                stats.minOrdinal = Swift.min(stats.minOrdinal, ordinal)
+                stats.maxOrdinal = Swift.max(stats.maxOrdinal, ordinal)
+                stats.measures |= 1 << code
+                stats.rows += 1
             }
+            if current >= 0 { groups[Int(current)].take(stats) }
             return true
         }
 
@@ -554,19 +577,17 @@ extension GapSeries {
             return negative ? -value : value
         }
 
+        /// Whether the `count` bytes at offsets `a` and `b` are equal: one masked word compare for
+        /// fields of up to eight bytes (when eight bytes are readable at both), else byte by byte.
         @inline(__always)
-        static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-            var k = 0
-            while k + 8 <= count {
-                if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) {
-                    return false
-                }
-                k += 8
+        static func equal(_ raw: UnsafeRawPointer, _ a: Int, _ b: Int, _ count: Int, _ limit: Int) -> Bool {
+            if count <= 8 && a + 8 <= limit && b + 8 <= limit {
+                if count == 0 { return true }
+                let x = raw.loadUnaligned(fromByteOffset: a, as: UInt64.self) ^ raw.loadUnaligned(fromByteOffset: b, as: UInt64.self)
+                return UInt64(littleEndian: x) << (64 - 8 * count) == 0
             }
-            while k < count {
-                if a[k] != b[k] { return false }
-                k += 1
-            }
+            let p = raw.assumingMemoryBound(to: UInt8.self)
+            for k in 0..<count where p[a + k] != p[b + k] { return false }
             return true
         }
 

@@ -187,6 +187,14 @@ extension GapSeries {
         var maxOrdinal = Int.min
         var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
         var rows = 0  // rows with a measure the gap uses
+
+        mutating func take(_ stats: GroupStats) {
+            frequency = stats.frequency
+            minOrdinal = stats.minOrdinal
+            maxOrdinal = stats.maxOrdinal
+            measures = stats.measures
+            rows = stats.rows
+        }
     }
 
     /// Column positions of the long layout.
