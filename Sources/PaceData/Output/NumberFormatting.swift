@@ -21,8 +21,9 @@ public func formatNumber(_ n: Int) -> String { String(n) }
 /// their count — the same text without building a `String`, for writers that print millions of
 /// numbers.
 ///
-/// Plain-notation magnitudes 10⁻³ ≤ |x| < 10¹⁵ (not powers of two) take an exact integer
-/// path: with x = m·2⁻ˢ (m < 2⁵³), the p-significant-digit rounding of x is
+/// Integers below 10¹⁵ (and ±0) are written digit by digit. Other plain-notation magnitudes
+/// 10⁻³ ≤ |x| < 10¹⁵ (not powers of two) take an exact integer path: with x = m·2⁻ˢ
+/// (2⁵² ≤ m < 2⁵³), the p-significant-digit rounding of x is
 /// d_p = round(m·10ᵏ / 2ˢ), k = p − 1 − ⌊log₁₀|x|⌋, computed exactly in 128 bits. The shortest
 /// round-trip digits (what `description` prints, choosing the closest when several are
 /// shortest) are then
@@ -31,9 +32,9 @@ public func formatNumber(_ n: Int) -> String { String(n) }
 /// - else d₁₆ when it reads back as x (the rounding interval is symmetric, so the closest
 ///   16-digit decimal reads back when any does, and the closest is the one printed);
 /// - else d₁₇, which always reads back.
-/// "Reads back" is one correctly rounded division Double(d)/10ᵏ with exact operands (d ≤ 2⁵³,
-/// k ≤ 22: Clinger's fast path). An exact tie between two candidates, d₁₆ > 2⁵³, and every
-/// other value go through `formatNumber` itself.
+/// "Reads back" means within half an ulp of x (ties to even m): an exact 128-bit comparison of
+/// 2d·2ˢ with (2m ± 1)·10ᵏ. An exact tie between two candidates and every other value go
+/// through `formatNumber` itself.
 public func formatNumber(_ x: Double, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
     if let count = ShortestDigits.writePlain(x, to: buffer) { return count }
     var s = formatNumber(x)
@@ -76,7 +77,24 @@ enum ShortestDigits {
     @inline(__always)
     static func writePlain(_ x: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         let a = abs(x)
-        guard a >= 1e-3, a < 1e15, a.significandBitPattern != 0 else { return nil }
+        guard a < 1e15 else { return nil }
+        if a == a.rounded(.towardZero) {
+            // Integers (and ±0): "123.0" less its ".0".
+            var at = 0
+            if x.sign == .minus {
+                out[0] = 0x2D
+                at = 1
+            }
+            var v = UInt64(a)
+            var count = 1
+            while count < 15 && v >= power(count) { count += 1 }
+            for j in stride(from: at + count - 1, through: at, by: -1) {
+                out[j] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
+                v /= 10
+            }
+            return at + count
+        }
+        guard a >= 1e-3, a.significandBitPattern != 0 else { return nil }
         // E = ⌊log₁₀ a⌋ (checked below through the digit count of d_p).
         var e = 0
         if a >= 1 {
@@ -87,14 +105,15 @@ enum ShortestDigits {
         }
         let m = a.significandBitPattern | (1 << 52)
         let s = 1075 - Int(a.exponentBitPattern)  // a = m · 2⁻ˢ, 3 ≤ s ≤ 62 here
-        guard s >= 1, s <= 63 else { return nil }
+        guard s >= 3, s <= 62 else { return nil }
         var digits: UInt64 = 0
         var count = 0
         for p in 15...17 {
             let k = p - 1 - e
             guard k >= 0, k <= 19 else { return nil }
+            let ten = power(k)
             // d = round(m·10ᵏ / 2ˢ): q = (high:low) >> s, r = low mod 2ˢ.
-            let (high, low) = m.multipliedFullWidth(by: power(k))
+            let (high, low) = m.multipliedFullWidth(by: ten)
             guard high >> s == 0 else { return nil }
             let q = (high << (64 - s)) | (low >> s)
             let r = low & ((1 << s) - 1), half: UInt64 = 1 << (s - 1)
@@ -106,8 +125,15 @@ enum ShortestDigits {
                 count = 17
                 break
             }
-            guard d <= 1 << 53 else { return nil }
-            if Double(d) / Double(power(k)) == a {
+            // d·10⁻ᵏ reads back as x iff it lies within half an ulp (2⁻ˢ⁻¹) of x, ties going
+            // to even m: (2m − 1)·10ᵏ ≤ 2d·2ˢ ≤ (2m + 1)·10ᵏ, exactly, in 128 bits.
+            let twice = 2 * d
+            let scaled = (high: twice >> (64 - s), low: twice << s)
+            let lower = (2 * m - 1).multipliedFullWidth(by: ten), upper = (2 * m + 1).multipliedFullWidth(by: ten)
+            let inside = m & 1 == 0
+                ? (lower.high, lower.low) <= (scaled.high, scaled.low) && (scaled.high, scaled.low) <= (upper.high, upper.low)
+                : (lower.high, lower.low) < (scaled.high, scaled.low) && (scaled.high, scaled.low) < (upper.high, upper.low)
+            if inside {
                 digits = d
                 count = p
                 break

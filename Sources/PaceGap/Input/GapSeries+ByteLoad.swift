@@ -20,8 +20,8 @@ extension GapSeries {
         /// The fingerprint of the file's bytes (``CSVDocument/contentHashHex``).
         public let contentHashHex: String
         let file: LoadedFile
-        /// The panel from the byte scanner (every kind `.flow`), or nil.
-        let scanned: [GapSeries]?
+        /// The panel from the byte scanner, or nil.
+        let scanned: ScannedPanel?
         /// The parsed file when the byte scanner did not take it.
         let document: CSVDocument?
 
@@ -30,14 +30,45 @@ extension GapSeries {
         /// - Throws: `InputError` for a malformed CSV file.
         public init(file: LoadedFile, parts: Int? = nil) throws {
             self.file = file
-            contentHashHex = file.contentHashHex
-            if let panel = file.withUnsafeBytes({ GapSeries.bytePanel($0, parts: parts) }) {
-                scanned = panel
+            // The fingerprint is taken on one of the scanning threads, alongside the chunks.
+            let hash = HashSlot()
+            let panel = file.withUnsafeBytes { GapSeries.bytePanel($0, parts: parts, alongside: { hash.value = file.contentHashHex }) }
+            contentHashHex = hash.value ?? file.contentHashHex
+            if let panel {
+                scanned = ScannedPanel(series: panel)
                 document = nil
             } else {
                 scanned = nil
                 document = try file.csvDocument()
             }
+        }
+
+        /// The scanned series, held in a box so that setting their kinds (once the metadata is
+        /// known) mutates them in place instead of copying 50,000 series.
+        /// A mutex guards the moves, so concurrent callers of `panel(from:)` are safe.
+        final class ScannedPanel: @unchecked Sendable {
+            private var series: [GapSeries]
+            private var lock = pthread_mutex_t()
+
+            init(series: [GapSeries]) {
+                self.series = series
+                pthread_mutex_init(&lock, nil)
+            }
+
+            deinit { pthread_mutex_destroy(&lock) }
+
+            /// Runs `body` on the series, in place.
+            func update(_ body: (inout [GapSeries]) -> Void) -> [GapSeries] {
+                pthread_mutex_lock(&lock)
+                defer { pthread_mutex_unlock(&lock) }
+                body(&series)
+                return series
+            }
+        }
+
+        /// Written by one worker thread, read after the join.
+        final class HashSlot: @unchecked Sendable {
+            var value: String?
         }
 
         /// Whether the byte scanner took the file (for tests).
@@ -48,20 +79,21 @@ extension GapSeries {
     /// byte scanner's identical result.
     /// - Throws: `InputError` from `ObservationSet` for bad input.
     public static func panel(from input: PanelInput, metadata: IndicatorMetadata = IndicatorMetadata()) throws -> [GapSeries] {
-        guard var series = input.scanned else { return try panel(from: input.document!, metadata: metadata) }
-        var lastIndicator = "", lastKind = IndicatorKind.flow
-        for i in series.indices {
-            if i == 0 || series[i].indicator != lastIndicator {
-                lastIndicator = series[i].indicator
-                switch metadata.kind(of: lastIndicator) {
-                case .flow: lastKind = .flow
-                case .stock: lastKind = .stock
-                case .rate: lastKind = .rate
+        guard let scanned = input.scanned else { return try panel(from: input.document!, metadata: metadata) }
+        return scanned.update { series in
+            var lastIndicator = "", lastKind = IndicatorKind.flow
+            for i in series.indices {
+                if i == 0 || series[i].indicator != lastIndicator {
+                    lastIndicator = series[i].indicator
+                    switch metadata.kind(of: lastIndicator) {
+                    case .flow: lastKind = .flow
+                    case .stock: lastKind = .stock
+                    case .rate: lastKind = .rate
+                    }
                 }
+                series[i].kind = lastKind
             }
-            series[i].kind = lastKind
         }
-        return series
     }
 
     /// The byte-level fast path: the same series as ``fastPanel(_:metadata:)`` (kinds all
@@ -73,7 +105,11 @@ extension GapSeries {
     /// The body is cut at line starts into `parts` chunks scanned concurrently; each chunk
     /// numbers its (region, indicator) groups in order of first appearance and the chunks are
     /// merged in file order, so the result does not depend on `parts`.
-    static func bytePanel(_ bytes: UnsafeBufferPointer<UInt8>, parts requested: Int?) -> [GapSeries]? {
+    ///
+    /// `alongside` runs once, as one more task of the concurrent scan when the header is one
+    /// the scanner takes (otherwise not at all).
+    static func bytePanel(_ bytes: UnsafeBufferPointer<UInt8>, parts requested: Int?,
+                          alongside: @Sendable () -> Void = {}) -> [GapSeries]? {
         guard let p = bytes.baseAddress else { return nil }
         var start = 0
         let total = bytes.count
@@ -116,7 +152,8 @@ extension GapSeries {
 
         // Chunks cut after a line feed, scanned concurrently.
         let length = n - dataStart
-        let count = max(1, min(requested ?? (length >= 1 << 20 ? 2 : 1), max(1, length / 64)))
+        // Large files: four chunks, so the two threads stay balanced with the extra task.
+        let count = max(1, min(requested ?? (length >= 1 << 20 ? 4 : 1), max(1, length / 64)))
         var bounds = [dataStart]
         for k in 1..<count {
             var cut = dataStart + length * k / count
@@ -130,7 +167,9 @@ extension GapSeries {
         }
         bounds.append(n)
         let chunks = (0..<count).map { ByteChunk(p: p, start: bounds[$0], end: bounds[$0 + 1], limit: total, layout: layout) }
-        DispatchQueue.concurrentPerform(iterations: count) { chunks[$0].scan() }
+        DispatchQueue.concurrentPerform(iterations: count + 1) { k in
+            if k == 0 { alongside() } else { chunks[k - 1].scan() }
+        }
         defer { for chunk in chunks { chunk.release() } }
         guard chunks.allSatisfy({ $0.ok }) else { return nil }
         if chunks.allSatisfy({ $0.rows == 0 }) { return nil }
@@ -194,8 +233,8 @@ extension GapSeries {
             }
             gapRows += group.rows
         }
-        let cells = UnsafeMutablePointer<Double>.allocate(capacity: max(cellCount, 1))
-        defer { cells.deallocate() }
+        let cells: UnsafeMutablePointer<Double> = RowBuffers.allocate(max(cellCount, 1))
+        defer { RowBuffers.free(cells, max(cellCount, 1)) }
         cells.initialize(repeating: unwritten, count: cellCount)
         let out = SendablePointer(cells)
         let scatter = (remaps, blockStart, origin)
@@ -299,18 +338,34 @@ extension GapSeries {
 
         init(capacity: Int) {
             self.capacity = capacity
-            group = .allocate(capacity: capacity)
-            ordinal = .allocate(capacity: capacity)
-            measure = .allocate(capacity: capacity)
-            value = .allocate(capacity: capacity)
+            group = RowBuffers.allocate(capacity)
+            ordinal = RowBuffers.allocate(capacity)
+            measure = RowBuffers.allocate(capacity)
+            value = RowBuffers.allocate(capacity)
+        }
+
+        /// Big blocks are mappings with huge pages requested (far fewer page faults).
+        static func allocate<T>(_ count: Int) -> UnsafeMutablePointer<T> {
+            LargeAllocation.allocate(bytes: count * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
+        }
+
+        static func free<T>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
+            LargeAllocation.free(UnsafeMutableRawPointer(p), bytes: count * MemoryLayout<T>.stride)
+        }
+
+        func release() {
+            RowBuffers.free(group, capacity)
+            RowBuffers.free(ordinal, capacity)
+            RowBuffers.free(measure, capacity)
+            RowBuffers.free(value, capacity)
         }
 
         mutating func grow() {
             let bigger = capacity * 2
             func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-                let new = UnsafeMutablePointer<T>.allocate(capacity: bigger)
+                let new: UnsafeMutablePointer<T> = RowBuffers.allocate(bigger)
                 new.moveInitialize(from: old, count: rows)
-                old.deallocate()
+                RowBuffers.free(old, capacity)
                 return new
             }
             group = moved(group)
@@ -343,10 +398,11 @@ extension GapSeries {
         var rows = 0
         var groups: [Group] = []
         var index: [SeriesKey: Int32] = [:]
-        var rowGroup = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        var rowOrdinal = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        var rowMeasure = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-        var rowValue = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        var buffers = RowBuffers(capacity: 0)
+        var rowGroup: UnsafeMutablePointer<Int32> { buffers.group }
+        var rowOrdinal: UnsafeMutablePointer<Int32> { buffers.ordinal }
+        var rowMeasure: UnsafeMutablePointer<UInt8> { buffers.measure }
+        var rowValue: UnsafeMutablePointer<Double> { buffers.value }
 
         init(p: UnsafePointer<UInt8>, start: Int, end: Int, limit: Int, layout: ByteLayout) {
             self.p = p
@@ -356,12 +412,7 @@ extension GapSeries {
             self.layout = layout
         }
 
-        func release() {
-            rowGroup.deallocate()
-            rowOrdinal.deallocate()
-            rowMeasure.deallocate()
-            rowValue.deallocate()
-        }
+        func release() { buffers.release() }
 
         /// Scans the chunk; `ok` stays false when a line needs the general reader.
         func scan() {
@@ -373,11 +424,8 @@ extension GapSeries {
             self.groups = groups
             self.index = index
             rows = buffers.rows
-            release()
-            rowGroup = buffers.group
-            rowOrdinal = buffers.ordinal
-            rowMeasure = buffers.measure
-            rowValue = buffers.value
+            self.buffers.release()
+            self.buffers = buffers
         }
 
         private static func scanLines(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int, _ layout: ByteLayout,

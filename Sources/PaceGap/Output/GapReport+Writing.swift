@@ -66,20 +66,17 @@ extension GapReport {
 
         init(capacity: Int) {
             self.capacity = capacity
-            base = .allocate(capacity: capacity)
+            base = LargeAllocation.allocate(bytes: capacity).assumingMemoryBound(to: UInt8.self)
         }
 
-        func release() { base.deallocate() }
+        func release() { LargeAllocation.free(base, bytes: capacity) }
 
         /// Room for `extra` more bytes.
         @inline(__always)
         mutating func reserve(_ extra: Int) {
             if count + extra > capacity {
                 let bigger = Swift.max(capacity * 2, count + extra)
-                let new = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-                new.moveInitialize(from: base, count: count)
-                base.deallocate()
-                base = new
+                base = LargeAllocation.reallocate(base, from: capacity, to: bigger).assumingMemoryBound(to: UInt8.self)
                 capacity = bigger
             }
         }
@@ -100,6 +97,21 @@ extension GapReport {
             }
         }
 
+        /// A text field as `CSVWriter.escape` writes it: copied straight from the String's bytes
+        /// when it needs no quotes (no comma, quote, CR or LF; no space at either end).
+        mutating func append(field text: String) {
+            var text = text
+            let plain = text.withUTF8 { u -> Bool in
+                if let first = u.first, first == 0x20 || u[u.count - 1] == 0x20 { return false }
+                for b in u where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+                reserve(u.count)
+                if let p = u.baseAddress { (base + count).update(from: p, count: u.count) }
+                count += u.count
+                return true
+            }
+            if !plain { append(CSVWriter.escape(text)) }
+        }
+
         /// `formatNumber(x)`'s bytes.
         @inline(__always)
         mutating func append(number x: Double) {
@@ -111,7 +123,7 @@ extension GapReport {
     /// One CSV row, as `CSVWriter` would write it.
     static func appendCSV(_ row: GapRow, to bytes: inout RowBytes) {
         @inline(__always) func text(_ t: String) {
-            bytes.append(CSVWriter.needsQuotes(t) ? CSVWriter.escape(t) : t)
+            bytes.append(field: t)
             bytes.append(byte: 0x2C)
         }
         // formatNumber(x): the shortest round-trip digits without a trailing ".0"; empty when
