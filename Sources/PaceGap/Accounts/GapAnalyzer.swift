@@ -150,22 +150,35 @@ extension GapAnalyzer {
     /// whose ETS fits dominate) are computed on two threads. Rows are independent and each
     /// simulation is seeded per series, so the output does not depend on the thread count.
     func rows(for plan: [(series: Int32, target: Int32)], series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
-        @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
-            let target = entry.target >= 0 ? targets[Int(entry.target)] : nil
-            if entry.series < 0 { return row(missingDataFor: target!) }
-            return row(for: series[Int(entry.series)], target: target)
-        }
-        let count = plan.count
-        guard count >= (options.method == .model ? 2 : 8192) else { return plan.map(make) }
-        return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let out = SendablePointer(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let range = part == 0 ? 0..<(count / 2) : (count / 2)..<count
-                for i in range { (out.pointer + i).initialize(to: make(plan[i])) }
+        // Series and targets are read in place through buffer pointers (subscripting the
+        // arrays from the closures would copy each series, retaining its arrays).
+        series.withUnsafeBufferPointer { seriesBuffer in
+            targets.withUnsafeBufferPointer { targetBuffer in
+                let s = SendableBuffer(seriesBuffer), t = SendableBuffer(targetBuffer)
+                @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
+                    if entry.series < 0 { return row(missingDataFor: t.buffer[Int(entry.target)]) }
+                    return entry.target >= 0 ? row(for: s.buffer[Int(entry.series)], target: t.buffer[Int(entry.target)])
+                        : row(for: s.buffer[Int(entry.series)], target: nil)
+                }
+                let count = plan.count
+                guard count >= (options.method == .model ? 2 : 8192) else { return plan.map(make) }
+                return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    let out = SendablePointer(buffer.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        let range = part == 0 ? 0..<(count / 2) : (count / 2)..<count
+                        for i in range { (out.pointer + i).initialize(to: make(plan[i])) }
+                    }
+                    initialized = count
+                }
             }
-            initialized = count
         }
     }
+}
+
+/// A buffer read (not written) by worker threads while its array is alive.
+struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<T>
+    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// A pointer handed to worker threads that write disjoint ranges behind it.
