@@ -32,7 +32,7 @@ struct LoadingTests {
         #expect(same(fast, general))
     }
 
-    @Test("the fast loader equals the general reader: several measures, NA, interleaved rows, unused measures, kinds")
+    @Test("the fast loader equals the general reader: several measures, NA, interleaved rows, kinds; unused measures decline")
     func fastEqualsGeneralMixed() throws {
         let text = """
             region,indicator,period,measure,value
@@ -40,13 +40,17 @@ struct LoadingTests {
             B,gdp,2023Q1,ytd,5
             A,gdp,2023Q2,ytd,NA
             A,gdp,2024Q1,ytd_yoy,4.5
-            A,gdp,2023Q3,qoq,1.2
             A,loans,2023-12,stock,100
             A,loans,2024-03,stock,
             B,gdp,2024Q2,yoy,3
             A,gdp,2024Q1, YTD ,10.5
             B,cpi,2024-02,level,2.1
             """
+        // A measure the gap does not use (qoq, here monthly in a quarterly indicator: an error
+        // for the general reader) makes the fast loader decline.
+        let unused = try document(text + "\nA,gdp,2023Q3,qoq,1.2\nA,gdp,2023-07,qoq,1.2")
+        #expect(GapSeries.fastPanel(unused, metadata: IndicatorMetadata()) == nil)
+        #expect(throws: InputError.self) { _ = try GapSeries.panel(from: unused) }
         let doc = try document(text)
         let meta = IndicatorMetadata(entries: [.init(indicator: "loans", kind: .stock), .init(indicator: "cpi", kind: .rate)])
         let fast = try #require(GapSeries.fastPanel(doc, metadata: meta))
@@ -104,7 +108,6 @@ struct LoadingTests {
             B,gdp,2023Q1,ytd,5
             A,gdp,2023Q2,ytd,NA
             A,gdp,2024Q1,ytd_yoy,4.5
-            A,gdp,2023Q3,qoq,1.2
             A,loans,2023-12,stock,100
             A,loans,2024-03,stock,
             B,gdp,2024Q2,yoy,3
@@ -143,6 +146,35 @@ struct LoadingTests {
         }
         // Invalid UTF-8 in a region name.
         try expectSameOutcome(Array("region,indicator,period,value\nR".utf8) + [0xC3, 0x28] + Array(",gdp,2024Q1,1\n".utf8))
+    }
+
+    @Test("property: on random long files (key lengths 1–12, repeated and changing fields, NA, unused measures, CRLF) the byte scanner's panel or error equals the general reader's")
+    func byteScannerRandomFiles() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // a fixed-seed linear congruential generator
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let names = ["A", "R1", "Moscow", "region_12345", "Ж", "ind", "gdp_real", "x"]
+        let measures = ["ytd", "level", "yoy", " ytd ", "qoq", "", "ytd_yoy", "stock"]
+        for _ in 0..<150 {
+            var lines = [["region,indicator,period,measure,value", "indicator,region,value,period,measure",
+                          "region,indicator,period,value"][next(3)]]
+            let order = lines[0].split(separator: ",").map(String.init)
+            var region = names[next(5)], indicator = names[5 + next(3)], measure = measures[next(measures.count)]
+            for k in 0..<(1 + next(60)) {
+                if next(5) == 0 { region = names[next(names.count)] }
+                if next(4) == 0 { indicator = names[5 + next(3)] }
+                if next(6) == 0 { measure = measures[next(measures.count)] }
+                let period = next(20) == 0 ? "20\(10 + next(15))-0\(1 + next(9))" : "20\(10 + k / 4)Q\(1 + k % 4)"
+                let value = [String(next(100_000)) + "." + String(next(100)), "NA", "", "-\(next(50))", "1e\(next(3))"][next(5)]
+                let cells = ["region": region, "indicator": indicator, "period": period, "measure": measure, "value": value]
+                lines.append(order.map { cells[$0]! }.joined(separator: ","))
+            }
+            if next(10) == 0 { lines.append("bad,line") }
+            let newline = next(4) == 0 ? "\r\n" : "\n"
+            try expectSameOutcome(Array((lines.joined(separator: newline) + (next(2) == 0 ? newline : "")).utf8))
+        }
     }
 
     /// The panel or the error of the byte-scanner path equals the general reader's, for 1–3 chunks.

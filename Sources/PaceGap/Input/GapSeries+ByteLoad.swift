@@ -444,13 +444,38 @@ extension GapSeries {
             // bounds[2c], bounds[2c + 1]: start and end of field c of the current line.
             let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 10)
             defer { bounds.deallocate() }
+            // The previous line's field c and its comma as a masked word (length −1: none), so
+            // a field that repeats the line above (region, indicator, measure) is one compare.
+            let previousWord = UnsafeMutablePointer<UInt64>.allocate(capacity: 5)
+            let previousMask = UnsafeMutablePointer<UInt64>.allocate(capacity: 5)
+            let previousLength = UnsafeMutablePointer<Int>.allocate(capacity: 5)
+            defer {
+                previousWord.deallocate()
+                previousMask.deallocate()
+                previousLength.deallocate()
+            }
+            previousLength.initialize(repeating: -1, count: 5)
+            previousWord.initialize(repeating: 0, count: 5)
+            previousMask.initialize(repeating: 0, count: 5)
             var i = start
             while i < end {
                 // Split one line into exactly `columns` fields, eight bytes at a time where
                 // eight bytes are readable: the first comma or line feed of a word is the lowest
                 // byte whose XOR with it is zero.
+                var same = 0  // bit c: field c equals the line above's
                 for column in 0..<columns {
                     let s = i
+                    if column < columns - 1 {
+                        let length = previousLength[column]
+                        if length >= 0 && i &+ 8 <= limit
+                            && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & previousMask[column] == previousWord[column] {
+                            bounds[2 * column] = s
+                            bounds[2 * column + 1] = s + length
+                            i += length + 1
+                            same |= 1 << column
+                            continue
+                        }
+                    }
                     while true {
                         if i &+ 8 <= limit {
                             let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
@@ -470,6 +495,15 @@ extension GapSeries {
                     var e = i
                     if column < columns - 1 {
                         guard i < end, p[i] == 0x2C else { return false }
+                        let length = e - s
+                        if length < 8 && s &+ 8 <= limit {
+                            let mask: UInt64 = (1 << (8 * (length + 1))) &- 1  // little-endian: the first length + 1 bytes
+                            previousLength[column] = length
+                            previousMask[column] = mask
+                            previousWord[column] = raw.loadUnaligned(fromByteOffset: s, as: UInt64.self) & mask
+                        } else {
+                            previousLength[column] = -1
+                        }
                     } else {
                         if i < end && p[i] != 0x0A { return false }
                         if e > s && p[e - 1] == 0x0D { e -= 1 }
@@ -485,8 +519,10 @@ extension GapSeries {
                 // Group: looked up only when region or indicator differ from the line above.
                 let (rs, rl) = layout.region >= 0 ? field(layout.region) : (0, 0)
                 let (ins, inl) = field(layout.indicator)
-                if current < 0 || rl != regionLength || inl != indicatorLength
-                    || !ByteChunk.equal(raw, rs, regionStart, rl, limit) || !ByteChunk.equal(raw, ins, indicatorStart, inl, limit) {
+                let sameKey = current >= 0 && same & (1 << layout.indicator) != 0
+                    && (layout.region < 0 || same & (1 << layout.region) != 0)
+                if !sameKey && (current < 0 || rl != regionLength || inl != indicatorLength
+                    || !ByteChunk.equal(raw, rs, regionStart, rl, limit) || !ByteChunk.equal(raw, ins, indicatorStart, inl, limit)) {
                     guard inl > 0, let region = ByteChunk.text(p + rs, rl), let indicator = ByteChunk.text(p + ins, inl) else {
                         return false
                     }
@@ -510,7 +546,7 @@ extension GapSeries {
                 var code: UInt8 = 0
                 if layout.measure >= 0 {
                     let (ms, ml) = field(layout.measure)
-                    if ml == measureLength && ByteChunk.equal(raw, ms, measureStart, ml, limit) {
+                    if same & (1 << layout.measure) != 0 || (ml == measureLength && ByteChunk.equal(raw, ms, measureStart, ml, limit)) {
                         code = lastMeasure
                     } else {
                         var lo = ms, hi = ms + ml
@@ -560,7 +596,9 @@ extension GapSeries {
                 buffers.group[row] = current
                 buffers.measure[row] = code
                 buffers.value[row] = value
-                if code == 255 { continue }
+                // A measure the gap does not use still must pass the general reader's checks
+                // (one frequency per series, no duplicate): such files go through it.
+                if code == 255 { return false }
                 guard ordinal <= Int(Int32.max) else { return false }
                 buffers.ordinal[row] = Int32(ordinal)
                 if let f = stats.frequency, f != frequency { return false }

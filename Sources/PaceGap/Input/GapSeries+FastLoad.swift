@@ -273,7 +273,9 @@ extension GapSeries {
             let g = Int(current)
             rowGroup[row] = current
             rowMeasure[row] = code
-            if code == 255 { continue }
+            // A measure the gap does not use still must pass the general reader's checks (one
+            // frequency per series, no duplicate): such files go through it.
+            if code == 255 { return nil }
             guard period.ordinal <= Int(Int32.max) else { return nil }
             rowOrdinal[row] = Int32(period.ordinal)
             if let f = groups[g].frequency, f != period.frequency { return nil }
