@@ -176,7 +176,7 @@ extension GapSeries {
 
         // Merge the chunks' groups in file order: local group numbers → global ones.
         var groups: [Group] = []
-        var groupIndex: [SeriesKey: Int32] = [:]
+        var groupIndex: [GroupKey: Int32] = [:]
         var remaps: [[Int32]] = []
         for chunk in chunks {
             var remap: [Int32] = []
@@ -191,7 +191,7 @@ extension GapSeries {
                 continue
             }
             for local in chunk.groups {
-                let key = SeriesKey(region: local.region, indicator: local.indicator)
+                let key = GroupKey(hash: local.keyHash, region: local.region, indicator: local.indicator)
                 if let g = groupIndex[key] {
                     let i = Int(g)
                     if local.frequency != nil {
@@ -310,6 +310,31 @@ extension GapSeries {
         return series
     }
 
+    /// Region × indicator with a hash of their bytes computed once while scanning: the
+    /// dictionaries of the scan and of the merge hash one word instead of two strings.
+    struct GroupKey: Hashable {
+        let hash: UInt64
+        let region: String
+        let indicator: String
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: GroupKey, b: GroupKey) -> Bool {
+            a.hash == b.hash && a.region == b.region && a.indicator == b.indicator
+        }
+
+        /// FNV-1a (64-bit) over the region's bytes, a 0xFF separator (never in UTF-8), the
+        /// indicator's bytes.
+        static func hash(_ region: UnsafePointer<UInt8>, _ regionCount: Int,
+                         _ indicator: UnsafePointer<UInt8>, _ indicatorCount: Int) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in 0..<regionCount { h = (h ^ UInt64(region[k])) &* 0x0000_0100_0000_01B3 }
+            h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3
+            for k in 0..<indicatorCount { h = (h ^ UInt64(indicator[k])) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
+    }
+
     /// The pass-1 statistics of the group being read, kept in locals between group changes.
     struct GroupStats {
         var frequency: Frequency?
@@ -397,7 +422,7 @@ extension GapSeries {
         var ok = false
         var rows = 0
         var groups: [Group] = []
-        var index: [SeriesKey: Int32] = [:]
+        var index: [GroupKey: Int32] = [:]
         var buffers = RowBuffers(capacity: 0)
         var rowGroup: UnsafeMutablePointer<Int32> { buffers.group }
         var rowOrdinal: UnsafeMutablePointer<Int32> { buffers.ordinal }
@@ -418,7 +443,7 @@ extension GapSeries {
         func scan() {
             // Locals in the loop (a class's stored properties would be checked for exclusive
             // access on every use), stored back at the end.
-            var groups: [Group] = [], index: [SeriesKey: Int32] = [:]
+            var groups: [Group] = [], index: [GroupKey: Int32] = [:]
             var buffers = RowBuffers(capacity: max(16, (end - start) / 24))
             ok = ByteChunk.scanLines(p, start, end, limit: limit, layout, &groups, &index, &buffers)
             self.groups = groups
@@ -429,7 +454,7 @@ extension GapSeries {
         }
 
         private static func scanLines(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int, _ layout: ByteLayout,
-                                      _ groups: inout [Group], _ index: inout [SeriesKey: Int32],
+                                      _ groups: inout [Group], _ index: inout [GroupKey: Int32],
                                       _ buffers: inout RowBuffers) -> Bool {
             let columns = layout.columns
             var current: Int32 = -1
@@ -530,14 +555,16 @@ extension GapSeries {
                     regionLength = rl
                     indicatorStart = ins
                     indicatorLength = inl
-                    let key = SeriesKey(region: region, indicator: indicator)
+                    let key = GroupKey(hash: GroupKey.hash(p + rs, rl, p + ins, inl), region: region, indicator: indicator)
                     if current >= 0 { groups[Int(current)].take(stats) }
                     if let g = index[key] {
                         current = g
                     } else {
                         current = Int32(groups.count)
                         index[key] = current
-                        groups.append(Group(region: region, indicator: indicator))
+                        var group = Group(region: region, indicator: indicator)
+                        group.keyHash = key.hash
+                        groups.append(group)
                     }
                     stats = GroupStats(groups[Int(current)])
                 }

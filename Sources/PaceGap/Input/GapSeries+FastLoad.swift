@@ -187,6 +187,7 @@ extension GapSeries {
         var maxOrdinal = Int.min
         var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
         var rows = 0  // rows with a measure the gap uses
+        var keyHash: UInt64 = 0  // the byte scanner's `GroupKey` hash
 
         mutating func take(_ stats: GroupStats) {
             frequency = stats.frequency
