@@ -16,7 +16,8 @@ extension GapSeries {
     /// The fast path interns region and indicator only when they change from the row above,
     /// parses periods and measures from bytes, and scatters values into dense per-year arrays
     /// in a second pass. Any file it does not fully handle — other columns (unit, attributes),
-    /// a bad cell of any kind, a duplicate observation, mixed frequencies in one indicator —
+    /// a bad cell of any kind, a duplicate observation, mixed frequencies in one indicator, a
+    /// measure the gap does not use —
     /// goes through `ObservationSet`, so messages and accepted inputs are exactly the shared
     /// reader's.
     ///
