@@ -53,7 +53,7 @@ public enum LargeAllocation {
     }
 
     /// Asks for transparent huge pages over the 2 MiB-aligned part of a block (a hint only).
-    static func adviseHugePages(_ p: UnsafeMutableRawPointer, bytes: Int) {
+    public static func adviseHugePages(_ p: UnsafeMutableRawPointer, bytes: Int) {
         #if os(Linux)
         let huge = UInt(2 << 20)
         let start = (UInt(bitPattern: p) + huge - 1) & ~(huge - 1)

@@ -303,6 +303,11 @@ extension GapSeries {
         for k in 0..<count { filled += filledCounts[k] }
         var series: [GapSeries] = []
         series.reserveCapacity(groupCount)
+        series.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress {
+                LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(base), bytes: groupCount * MemoryLayout<GapSeries>.stride)
+            }
+        }
         for g in 0..<groupCount {
             if let s = (built + g).move() { series.append(s) }
         }
@@ -352,21 +357,26 @@ extension GapSeries {
         }
     }
 
-    /// The per-row results of one chunk: group, period ordinal, measure code, value.
+    /// The per-row results of one chunk: group, period ordinal, measure code, value — four
+    /// arrays in one block (huge pages when large: few page faults).
     struct RowBuffers {
         var rows = 0
         var capacity: Int
+        var block: UnsafeMutableRawPointer
+        var value: UnsafeMutablePointer<Double>
         var group: UnsafeMutablePointer<Int32>
         var ordinal: UnsafeMutablePointer<Int32>
         var measure: UnsafeMutablePointer<UInt8>
-        var value: UnsafeMutablePointer<Double>
+
+        static let bytesPerRow = 8 + 4 + 4 + 1
 
         init(capacity: Int) {
             self.capacity = capacity
-            group = RowBuffers.allocate(capacity)
-            ordinal = RowBuffers.allocate(capacity)
-            measure = RowBuffers.allocate(capacity)
-            value = RowBuffers.allocate(capacity)
+            block = LargeAllocation.allocate(bytes: capacity * RowBuffers.bytesPerRow)
+            value = block.assumingMemoryBound(to: Double.self)
+            group = (block + 8 * capacity).assumingMemoryBound(to: Int32.self)
+            ordinal = (block + 12 * capacity).assumingMemoryBound(to: Int32.self)
+            measure = (block + 16 * capacity).assumingMemoryBound(to: UInt8.self)
         }
 
         /// Big blocks are mappings with huge pages requested (far fewer page faults).
@@ -379,25 +389,18 @@ extension GapSeries {
         }
 
         func release() {
-            RowBuffers.free(group, capacity)
-            RowBuffers.free(ordinal, capacity)
-            RowBuffers.free(measure, capacity)
-            RowBuffers.free(value, capacity)
+            LargeAllocation.free(block, bytes: capacity * RowBuffers.bytesPerRow)
         }
 
         mutating func grow() {
-            let bigger = capacity * 2
-            func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-                let new: UnsafeMutablePointer<T> = RowBuffers.allocate(bigger)
-                new.moveInitialize(from: old, count: rows)
-                RowBuffers.free(old, capacity)
-                return new
-            }
-            group = moved(group)
-            ordinal = moved(ordinal)
-            measure = moved(measure)
-            value = moved(value)
-            capacity = bigger
+            var bigger = RowBuffers(capacity: capacity * 2)
+            bigger.value.update(from: value, count: rows)
+            bigger.group.update(from: group, count: rows)
+            bigger.ordinal.update(from: ordinal, count: rows)
+            bigger.measure.update(from: measure, count: rows)
+            bigger.rows = rows
+            release()
+            self = bigger
         }
     }
 
