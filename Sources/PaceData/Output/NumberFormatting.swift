@@ -45,6 +45,13 @@ public func formatNumber(_ x: Double, into buffer: UnsafeMutablePointer<UInt8>) 
 }
 
 enum ShortestDigits {
+    /// "00", "01", …, "99" back to back.
+    static let pairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
     /// 10^k for k = 0…19 (a switch compiles to a constant table: no global initialisation).
     @inline(__always)
     static func power(_ k: Int) -> UInt64 {
@@ -159,24 +166,19 @@ enum ShortestDigits {
                 at += 1
             }
         }
-        // The digits, written backwards eight at a time in 32-bit arithmetic; then the point.
+        // The digits, written backwards two at a time from a table of the pairs 00…99; then
+        // the point.
+        let pairs = ShortestDigits.pairs.utf8Start
         var j = at + count - 1
         var rest = digits
-        while rest >= 100_000_000 {
-            var chunk = UInt32(truncatingIfNeeded: rest % 100_000_000)
-            rest /= 100_000_000
-            for _ in 0..<8 {
-                out[j] = UInt8(truncatingIfNeeded: 0x30 &+ chunk % 10)
-                chunk /= 10
-                j -= 1
-            }
+        while j > at {
+            let r = Int(truncatingIfNeeded: rest % 100)
+            rest /= 100
+            out[j] = pairs[2 * r + 1]
+            out[j - 1] = pairs[2 * r]
+            j -= 2
         }
-        var chunk = UInt32(truncatingIfNeeded: rest)
-        while j >= at {
-            out[j] = UInt8(truncatingIfNeeded: 0x30 &+ chunk % 10)
-            chunk /= 10
-            j -= 1
-        }
+        if j == at { out[at] = UInt8(truncatingIfNeeded: 0x30 &+ rest) }
         if whole > 0 && whole < count {
             var k = at + count
             while k > at + whole {
