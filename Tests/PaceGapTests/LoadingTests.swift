@@ -32,7 +32,7 @@ struct LoadingTests {
         #expect(same(fast, general))
     }
 
-    @Test("the fast loader equals the general reader: several measures, NA, interleaved rows, unused measures, kinds")
+    @Test("the fast loader equals the general reader: several measures, NA, interleaved rows, kinds; unused measures decline")
     func fastEqualsGeneralMixed() throws {
         let text = """
             region,indicator,period,measure,value
@@ -40,13 +40,17 @@ struct LoadingTests {
             B,gdp,2023Q1,ytd,5
             A,gdp,2023Q2,ytd,NA
             A,gdp,2024Q1,ytd_yoy,4.5
-            A,gdp,2023Q3,qoq,1.2
             A,loans,2023-12,stock,100
             A,loans,2024-03,stock,
             B,gdp,2024Q2,yoy,3
             A,gdp,2024Q1, YTD ,10.5
             B,cpi,2024-02,level,2.1
             """
+        // A measure the gap does not use (qoq, here monthly in a quarterly indicator: an error
+        // for the general reader) makes the fast loader decline.
+        let unused = try document(text + "\nA,gdp,2023Q3,qoq,1.2\nA,gdp,2023-07,qoq,1.2")
+        #expect(GapSeries.fastPanel(unused, metadata: IndicatorMetadata()) == nil)
+        #expect(throws: InputError.self) { _ = try GapSeries.panel(from: unused) }
         let doc = try document(text)
         let meta = IndicatorMetadata(entries: [.init(indicator: "loans", kind: .stock), .init(indicator: "cpi", kind: .rate)])
         let fast = try #require(GapSeries.fastPanel(doc, metadata: meta))
@@ -76,6 +80,121 @@ struct LoadingTests {
             do { _ = try ObservationSet(document: doc) } catch let e as InputError { expected = e }
             #expect(expected != nil)
             #expect(throws: expected!) { _ = try GapSeries.panel(from: doc) }
+        }
+    }
+
+    /// The byte scanner's panel for `text` split into `parts` chunks (nil when it declines).
+    func scanned(_ text: String, parts: Int, metadata: IndicatorMetadata = IndicatorMetadata()) throws -> [GapSeries]? {
+        let input = try GapSeries.PanelInput(file: LoadedFile(bytes: Array(text.utf8), source: "t.csv"), parts: parts)
+        guard input.isScanned else { return nil }
+        return try GapSeries.panel(from: input, metadata: metadata)
+    }
+
+    @Test("the byte scanner equals the document loader on the fixture panel, for 1 to 7 chunks")
+    func byteScannerOnFixture() throws {
+        let text = try gapFixture("panel_small.csv")
+        let general = GapSeries.panel(from: try ObservationSet(document: try document(text)))
+        for parts in 1...7 {
+            let fast = try #require(try scanned(text, parts: parts), "parts \(parts)")
+            #expect(same(fast, general), "parts \(parts)")
+        }
+    }
+
+    @Test("the byte scanner: several measures, NA, interleaved rows, CRLF, BOM, kinds, any chunk count")
+    func byteScannerMixed() throws {
+        let body = """
+            region,indicator,period,measure,value
+            A,gdp,2023Q1,ytd,10
+            B,gdp,2023Q1,ytd,5
+            A,gdp,2023Q2,ytd,NA
+            A,gdp,2024Q1,ytd_yoy,4.5
+            A,loans,2023-12,stock,100
+            A,loans,2024-03,stock,
+            B,gdp,2024Q2,yoy,3
+            A,gdp,2024Q1, YTD ,10.5
+            B,cpi,2024-02,level,2.1
+            Ж,cpi,2024-03,level,1e3
+            """
+        let meta = IndicatorMetadata(entries: [.init(indicator: "loans", kind: .stock), .init(indicator: "cpi", kind: .rate)])
+        let general = GapSeries.panel(from: try ObservationSet(document: try document(body)), metadata: meta)
+        let crlf = "\u{FEFF}" + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") + "\r\n\r\n"
+        for text in [body, body + "\n", crlf] {
+            for parts in 1...6 {
+                let fast = try #require(try scanned(text, parts: parts, metadata: meta), "parts \(parts)")
+                #expect(same(fast, general), "parts \(parts)")
+                #expect(fast.map(\.region) == ["A", "B", "A", "B", "Ж"])
+                #expect(fast[2].kind == .stock && fast[3].kind == .rate)
+            }
+        }
+    }
+
+    @Test("files the byte scanner declines go through CSVDocument: same panel, same errors")
+    func byteScannerFallbacks() throws {
+        // Declined but valid: quotes, an extra column, a header in another script.
+        for text in ["indicator,period,value\n\"gdp\",2024Q1,1\n", "indicator,period,value,unit\ngdp,2024Q1,1,bn\n",
+                     "indicator,period,value,\u{0416}\ngdp,2024Q1,1,x\n"] {
+            #expect(try scanned(text, parts: 2) == nil, "\(text)")
+        }
+        // Bad input: the errors of CSVDocument and of the general reader, unchanged.
+        for bad in ["indicator,period,value\ngdp,2024Q5,1\n", "indicator,period,value\ngdp,2024Q1,abc\n",
+                    "indicator,period,value\ngdp,2024Q1,1\ngdp,2024Q1,2\n", "indicator,period,measure,value\ngdp,2024Q1,levels,1\n",
+                    "indicator,period,value\n,2024Q1,1\n", "indicator,period,value\ngdp,2024Q1,1\ngdp,2024-05,2\n",
+                    "indicator,period,value\ngdp,2024Q1\n", "indicator,period,value\ngdp,2024Q1,1,2\n",
+                    "indicator,period,value\ngdp,2024Q1,1\n\ngdp,2024Q2,2\n", "indicator,period,value\n", "",
+                    "indicator,period,value\ngdp,2024Q1,\"1\n", "indicator,indicator,value\ngdp,2024Q1,1\n"] {
+            try expectSameOutcome(Array(bad.utf8))
+        }
+        // Invalid UTF-8 in a region name.
+        try expectSameOutcome(Array("region,indicator,period,value\nR".utf8) + [0xC3, 0x28] + Array(",gdp,2024Q1,1\n".utf8))
+    }
+
+    @Test("property: on random long files (key lengths 1–12, repeated and changing fields, NA, unused measures, CRLF) the byte scanner's panel or error equals the general reader's")
+    func byteScannerRandomFiles() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // a fixed-seed linear congruential generator
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let names = ["A", "R1", "Moscow", "region_12345", "Ж", "ind", "gdp_real", "x"]
+        let measures = ["ytd", "level", "yoy", " ytd ", "qoq", "", "ytd_yoy", "stock"]
+        for _ in 0..<150 {
+            var lines = [["region,indicator,period,measure,value", "indicator,region,value,period,measure",
+                          "region,indicator,period,value"][next(3)]]
+            let order = lines[0].split(separator: ",").map(String.init)
+            var region = names[next(5)], indicator = names[5 + next(3)], measure = measures[next(measures.count)]
+            for k in 0..<(1 + next(60)) {
+                if next(5) == 0 { region = names[next(names.count)] }
+                if next(4) == 0 { indicator = names[5 + next(3)] }
+                if next(6) == 0 { measure = measures[next(measures.count)] }
+                let period = next(20) == 0 ? "20\(10 + next(15))-0\(1 + next(9))" : "20\(10 + k / 4)Q\(1 + k % 4)"
+                let value = [String(next(100_000)) + "." + String(next(100)), "NA", "", "-\(next(50))", "1e\(next(3))"][next(5)]
+                let cells = ["region": region, "indicator": indicator, "period": period, "measure": measure, "value": value]
+                lines.append(order.map { cells[$0]! }.joined(separator: ","))
+            }
+            if next(10) == 0 { lines.append("bad,line") }
+            let newline = next(4) == 0 ? "\r\n" : "\n"
+            try expectSameOutcome(Array((lines.joined(separator: newline) + (next(2) == 0 ? newline : "")).utf8))
+        }
+    }
+
+    /// The panel or the error of the byte-scanner path equals the general reader's, for 1–3 chunks.
+    func expectSameOutcome(_ bytes: [UInt8]) throws {
+        let file = LoadedFile(bytes: bytes, source: "t.csv")
+        var expected: InputError?
+        var general: [GapSeries] = []
+        do {
+            general = GapSeries.panel(from: try ObservationSet(document: try file.csvDocument()))
+        } catch let e as InputError {
+            expected = e
+        }
+        for parts in [1, 2, 3] {
+            if let expected {
+                #expect(throws: expected, "\(bytes)") {
+                    _ = try GapSeries.panel(from: try GapSeries.PanelInput(file: file, parts: parts))
+                }
+            } else {
+                #expect(same(try GapSeries.panel(from: try GapSeries.PanelInput(file: file, parts: parts)), general), "\(bytes)")
+            }
         }
     }
 
@@ -146,6 +265,24 @@ struct LargeInputTests {
             #expect(a.yoy.elementsEqual(b.yoy) { $0 == $1 || ($0.isNaN && $1.isNaN) })
         }
         #expect(fast[7].firstYear == 2006 && fast[7].value(.ytd, year: 2024, position: 4) > 0)
+    }
+
+    @Test("the byte scanner gives the same panel on 1, 2 and 5 chunks (threads) and equals the general reader")
+    func byteScannerThreads() throws {
+        let bytes = Array(bigCSV().utf8)
+        let general = GapSeries.panel(from: try ObservationSet(document: try CSVDocument(bytes: bytes, source: "big.csv")))
+        for parts in [1, 2, 5] {
+            let input = try GapSeries.PanelInput(file: LoadedFile(bytes: bytes, source: "big.csv"), parts: parts)
+            #expect(input.isScanned)
+            let fast = try GapSeries.panel(from: input)
+            #expect(fast.count == general.count)
+            for (a, b) in zip(fast, general) {
+                #expect(a.region == b.region && a.indicator == b.indicator && a.firstYear == b.firstYear
+                    && a.yearCount == b.yearCount)
+                #expect(a.ytd.elementsEqual(b.ytd) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+                #expect(a.yoy.elementsEqual(b.yoy) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            }
+        }
     }
 
     @Test("two-thread analysis and CSV formatting equal one row at a time and CSVWriter")

@@ -4,7 +4,16 @@ extension CSVDocument {
     /// little-endian words, then to the remaining 0–7 bytes one at a time, then to the length.
     /// Word-wise so a 70 MB file hashes in about 10 ms; any change of content or length
     /// changes it with overwhelming probability. Not a cryptographic hash.
-    public var contentHash: UInt64 {
+    public var contentHash: UInt64 { ContentHash.fnv1a64w(storage) }
+
+    /// `contentHash` as 16 lower-case hex digits.
+    public var contentHashHex: String { ContentHash.hex(contentHash) }
+}
+
+/// The input fingerprint shared by ``CSVDocument`` and ``LoadedFile``.
+enum ContentHash {
+    /// See ``CSVDocument/contentHash``.
+    static func fnv1a64w(_ storage: ByteStorage) -> UInt64 {
         let prime: UInt64 = 0x0000_0100_0000_01B3
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         let base = UnsafeRawPointer(storage.base)
@@ -23,9 +32,9 @@ extension CSVDocument {
         return h
     }
 
-    /// `contentHash` as 16 lower-case hex digits.
-    public var contentHashHex: String {
-        let s = String(contentHash, radix: 16)
+    /// 16 lower-case hex digits.
+    static func hex(_ h: UInt64) -> String {
+        let s = String(h, radix: 16)
         return String(repeating: "0", count: 16 - s.utf8.count) + s
     }
 }

@@ -29,7 +29,7 @@ public enum DecimalParser {
 
     /// The exact power of ten 10^k for 0 ≤ k ≤ 22 (a switch compiles to a constant table,
     /// with no global-initialisation check or array retain in the hot loop).
-    @inline(__always)
+    @inline(__always) @usableFromInline
     static func powerOfTen(_ k: Int) -> Double {
         switch k {
         case 0: 1e0
@@ -57,6 +57,9 @@ public enum DecimalParser {
         default: 1e22
         }
     }
+
+    /// 10^k, exact, for 0 ≤ k ≤ 22 (for callers with fast paths of their own).
+    @inlinable public static func exactPowerOfTen(_ k: Int) -> Double { powerOfTen(k) }
 
     /// The fast path alone: the value when `p[0..<count]` is a plain decimal (no spaces) that
     /// Clinger's fast path handles exactly, otherwise `nil` (the caller then uses `classify`).

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Memory for the reader's big buffers. Blocks of 4 MiB or more are anonymous mappings with
+/// Memory for big buffers (the CSV reader's, the gap loader's and writers'). Blocks of 4 MiB or more are anonymous mappings with
 /// transparent huge pages requested, which cuts the page faults of filling tens of megabytes
 /// of offsets roughly 500-fold; smaller blocks use malloc. The regime is a function of the
 /// byte count, so `reallocate` and `free` need only the sizes.
@@ -17,10 +17,10 @@ private func cFree(_ p: UnsafeMutableRawPointer) {
     #endif
 }
 
-enum LargeAllocation {
-    static let threshold = 4 << 20
+public enum LargeAllocation {
+    public static let threshold = 4 << 20
 
-    static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
+    public static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
         if bytes >= threshold {
             guard let p = mapAnonymous(bytes) else { fatalError("out of memory (\(bytes) bytes)") }
             return p
@@ -29,7 +29,7 @@ enum LargeAllocation {
         return p
     }
 
-    static func reallocate(_ p: UnsafeMutableRawPointer, from old: Int, to new: Int) -> UnsafeMutableRawPointer {
+    public static func reallocate(_ p: UnsafeMutableRawPointer, from old: Int, to new: Int) -> UnsafeMutableRawPointer {
         if old < threshold && new < threshold { return realloc(p, max(new, 16))! }
         let q = allocate(bytes: new)
         memcpy(q, p, min(old, new))
@@ -37,7 +37,7 @@ enum LargeAllocation {
         return q
     }
 
-    static func free(_ p: UnsafeMutableRawPointer, bytes: Int) {
+    public static func free(_ p: UnsafeMutableRawPointer, bytes: Int) {
         if bytes >= threshold {
             munmap(p, bytes)
         } else {
@@ -53,7 +53,7 @@ enum LargeAllocation {
     }
 
     /// Asks for transparent huge pages over the 2 MiB-aligned part of a block (a hint only).
-    static func adviseHugePages(_ p: UnsafeMutableRawPointer, bytes: Int) {
+    public static func adviseHugePages(_ p: UnsafeMutableRawPointer, bytes: Int) {
         #if os(Linux)
         let huge = UInt(2 << 20)
         let start = (UInt(bitPattern: p) + huge - 1) & ~(huge - 1)

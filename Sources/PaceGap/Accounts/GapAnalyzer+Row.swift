@@ -12,7 +12,7 @@ extension GapAnalyzer {
     public func row(for series: GapSeries, target: GapTarget?) -> GapRow {
         let year = options.asOf.year
         var row = GapRow(region: series.region, indicator: series.indicator, year: year,
-                         asOf: options.asOf.description, type: target?.type, target: target?.target,
+                         asOf: asOfLabels[0] ?? options.asOf.description, type: target?.type, target: target?.target,
                          stretch: target?.stretch, method: options.method)
         if target == nil { row.notes.append("no target for \(year)") }
         row.notes.append(contentsOf: series.notes)
@@ -25,7 +25,7 @@ extension GapAnalyzer {
             row.notes.append("as-of \(options.asOf) does not end a period of this \(n == 4 ? "quarterly" : "annual") series")
             return row
         }
-        row.asOf = AsOfPeriod.label(year: year, position: k, periodsPerYear: n)
+        row.asOf = asOfLabels[n] ?? AsOfPeriod.label(year: year, position: k, periodsPerYear: n)
         if series.hasCombinedJanuaryFebruary(year: year) {
             row.notes.append(k == 1
                 ? "no January figure: January and February are published together (analyse as of February)"

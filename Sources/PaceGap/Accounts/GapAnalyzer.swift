@@ -1,4 +1,5 @@
 import Dispatch
+import PaceData
 import PaceStatistics
 
 /// The target-gap analysis of SPEC §4 for one as-of period: time, task and progress
@@ -13,6 +14,9 @@ public struct GapAnalyzer: Sendable {
     /// t_{0.90, ν} and t_{0.975, ν} for ν = 0…m−1 (index 0 unused).
     let quantile80: [Double]
     let quantile95: [Double]
+    /// The as-of label (index 0) and, at index n ∈ {1, 2, 3, 4, 6, 12}, its label at n periods
+    /// per year when the as-of period ends one: made once, not on every row.
+    let asOfLabels: [String?]
 
     /// - Throws: `GapError.invalidOption` for a history shorter than one year, an as-of position outside its year, or fewer
     ///   than 2 simulation paths.
@@ -37,6 +41,14 @@ public struct GapAnalyzer: Sendable {
         }
         quantile80 = q80
         quantile95 = q95
+        var labels = [String?](repeating: nil, count: 13)
+        labels[0] = options.asOf.description
+        for n in [1, 2, 3, 4, 6, 12] {
+            if let k = options.asOf.position(inYearOf: n) {
+                labels[n] = AsOfPeriod.label(year: options.asOf.year, position: k, periodsPerYear: n)
+            }
+        }
+        asOfLabels = labels
     }
 
     /// The rows of one series: one per target (in the order given; only targets of the as-of
@@ -139,22 +151,38 @@ extension GapAnalyzer {
     /// whose ETS fits dominate) are computed on two threads. Rows are independent and each
     /// simulation is seeded per series, so the output does not depend on the thread count.
     func rows(for plan: [(series: Int32, target: Int32)], series: [GapSeries], targets: [GapTarget]) -> [GapRow] {
-        @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
-            let target = entry.target >= 0 ? targets[Int(entry.target)] : nil
-            if entry.series < 0 { return row(missingDataFor: target!) }
-            return row(for: series[Int(entry.series)], target: target)
-        }
-        let count = plan.count
-        guard count >= (options.method == .model ? 2 : 8192) else { return plan.map(make) }
-        return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let out = SendablePointer(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let range = part == 0 ? 0..<(count / 2) : (count / 2)..<count
-                for i in range { (out.pointer + i).initialize(to: make(plan[i])) }
+        // Series and targets are read in place through buffer pointers (subscripting the
+        // arrays from the closures would copy each series, retaining its arrays).
+        series.withUnsafeBufferPointer { seriesBuffer in
+            targets.withUnsafeBufferPointer { targetBuffer in
+                let s = SendableBuffer(seriesBuffer), t = SendableBuffer(targetBuffer)
+                @Sendable func make(_ entry: (series: Int32, target: Int32)) -> GapRow {
+                    if entry.series < 0 { return row(missingDataFor: t.buffer[Int(entry.target)]) }
+                    return entry.target >= 0 ? row(for: s.buffer[Int(entry.series)], target: t.buffer[Int(entry.target)])
+                        : row(for: s.buffer[Int(entry.series)], target: nil)
+                }
+                let count = plan.count
+                guard count >= (options.method == .model ? 2 : 8192) else { return plan.map(make) }
+                return [GapRow](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    // Tens of megabytes filled once: huge pages, far fewer page faults.
+                    LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!),
+                                                    bytes: count * MemoryLayout<GapRow>.stride)
+                    let out = SendablePointer(buffer.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        let range = part == 0 ? 0..<(count / 2) : (count / 2)..<count
+                        for i in range { (out.pointer + i).initialize(to: make(plan[i])) }
+                    }
+                    initialized = count
+                }
             }
-            initialized = count
         }
     }
+}
+
+/// A buffer read (not written) by worker threads while its array is alive.
+struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<T>
+    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// A pointer handed to worker threads that write disjoint ranges behind it.

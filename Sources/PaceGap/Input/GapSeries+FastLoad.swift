@@ -16,7 +16,8 @@ extension GapSeries {
     /// The fast path interns region and indicator only when they change from the row above,
     /// parses periods and measures from bytes, and scatters values into dense per-year arrays
     /// in a second pass. Any file it does not fully handle — other columns (unit, attributes),
-    /// a bad cell of any kind, a duplicate observation, mixed frequencies in one indicator —
+    /// a bad cell of any kind, a duplicate observation, mixed frequencies in one indicator, a
+    /// measure the gap does not use —
     /// goes through `ObservationSet`, so messages and accepted inputs are exactly the shared
     /// reader's.
     ///
@@ -187,6 +188,15 @@ extension GapSeries {
         var maxOrdinal = Int.min
         var measures: UInt8 = 0  // bit set of GapSeries.Measure codes present
         var rows = 0  // rows with a measure the gap uses
+        var keyHash: UInt64 = 0  // the byte scanner's `GroupKey` hash
+
+        mutating func take(_ stats: GroupStats) {
+            frequency = stats.frequency
+            minOrdinal = stats.minOrdinal
+            maxOrdinal = stats.maxOrdinal
+            measures = stats.measures
+            rows = stats.rows
+        }
     }
 
     /// Column positions of the long layout.
@@ -265,7 +275,9 @@ extension GapSeries {
             let g = Int(current)
             rowGroup[row] = current
             rowMeasure[row] = code
-            if code == 255 { continue }
+            // A measure the gap does not use still must pass the general reader's checks (one
+            // frequency per series, no duplicate): such files go through it.
+            if code == 255 { return nil }
             guard period.ordinal <= Int(Int32.max) else { return nil }
             rowOrdinal[row] = Int32(period.ordinal)
             if let f = groups[g].frequency, f != period.frequency { return nil }

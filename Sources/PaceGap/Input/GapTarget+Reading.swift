@@ -101,7 +101,12 @@ extension GapTarget {
     }
 
     private static func trimmed(_ s: String) -> String {
-        guard let f = s.utf8.first, let l = s.utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return s }
+        var s = s
+        let padded = s.withUTF8 { u in
+            guard let f = u.first, let l = u.last else { return false }
+            return f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09
+        }
+        guard padded else { return s }
         var sub = Substring(s)
         while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
         while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }

@@ -40,47 +40,102 @@ extension GapReport {
         // the text is exactly `CSVWriter`'s: `formatNumber`, empty for nil, `escape` for text.
         let count = rows.count
         let chunks = count >= 8192 ? 2 : 1
-        var parts = [[UInt8]](repeating: [], count: chunks)
+        var parts = [RowBytes?](repeating: nil, count: chunks)
         parts.withUnsafeMutableBufferPointer { buffer in
             let out = SendablePointer(buffer.baseAddress!)
             let rows = self.rows
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                let range = chunks == 1 ? 0..<count : (part == 0 ? 0..<(count / 2) : (count / 2)..<count)
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(range.count * 320)
+                let range = count * part / chunks..<count * (part + 1) / chunks
+                var bytes = RowBytes(capacity: range.count * 320 + 64)
                 for i in range { GapReport.appendCSV(rows[i], to: &bytes) }
                 out.pointer[part] = bytes
             }
         }
-        for part in parts { sink.write(part) }
+        for part in parts {
+            guard let part else { continue }
+            sink.write(UnsafeRawBufferPointer(start: part.base, count: part.count))
+            part.release()
+        }
+    }
+
+    /// A growable byte buffer for formatting rows without per-field allocations.
+    struct RowBytes: @unchecked Sendable {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = LargeAllocation.allocate(bytes: capacity).assumingMemoryBound(to: UInt8.self)
+        }
+
+        func release() { LargeAllocation.free(base, bytes: capacity) }
+
+        /// Room for `extra` more bytes.
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            if count + extra > capacity {
+                let bigger = Swift.max(capacity * 2, count + extra)
+                base = LargeAllocation.reallocate(base, from: capacity, to: bigger).assumingMemoryBound(to: UInt8.self)
+                capacity = bigger
+            }
+        }
+
+        @inline(__always)
+        mutating func append(byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { u in
+                reserve(u.count)
+                if let p = u.baseAddress { (base + count).update(from: p, count: u.count) }
+                count += u.count
+            }
+        }
+
+        /// A text field as `CSVWriter.escape` writes it: copied straight from the String's bytes
+        /// when it needs no quotes (no comma, quote, CR or LF; no space at either end).
+        mutating func append(field text: String) {
+            var text = text
+            let plain = text.withUTF8 { u -> Bool in
+                if let first = u.first, first == 0x20 || u[u.count - 1] == 0x20 { return false }
+                for b in u where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+                reserve(u.count)
+                if let p = u.baseAddress { (base + count).update(from: p, count: u.count) }
+                count += u.count
+                return true
+            }
+            if !plain { append(CSVWriter.escape(text)) }
+        }
+
+        /// `formatNumber(x)`'s bytes.
+        @inline(__always)
+        mutating func append(number x: Double) {
+            reserve(32)
+            count += formatNumber(x, into: base + count)
+        }
     }
 
     /// One CSV row, as `CSVWriter` would write it.
-    static func appendCSV(_ row: GapRow, to bytes: inout [UInt8]) {
-        @inline(__always) func raw(_ t: String) {
-            var t = t
-            t.withUTF8 { bytes.append(contentsOf: $0) }
-        }
+    static func appendCSV(_ row: GapRow, to bytes: inout RowBytes) {
         @inline(__always) func text(_ t: String) {
-            raw(CSVWriter.escape(t))
-            bytes.append(0x2C)
+            bytes.append(field: t)
+            bytes.append(byte: 0x2C)
         }
         // formatNumber(x): the shortest round-trip digits without a trailing ".0"; empty when
-        // not finite — copied straight from the String's UTF-8 buffer.
+        // not finite.
         @inline(__always) func number(_ x: Double?) {
-            if let x, x.isFinite {
-                var s = x.description
-                s.withUTF8 { u in
-                    var n = u.count
-                    if n >= 2 && u[n - 2] == 0x2E && u[n - 1] == 0x30 { n -= 2 }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<n]))
-                }
-            }
-            bytes.append(0x2C)
+            if let x, x.isFinite { bytes.append(number: x) }
+            bytes.append(byte: 0x2C)
         }
         text(row.region)
         text(row.indicator)
-        raw(String(row.year)); bytes.append(0x2C)
+        bytes.append(String(row.year))
+        bytes.append(byte: 0x2C)
         text(row.asOf)
         text(row.type?.rawValue ?? "")
         number(row.target)
@@ -103,8 +158,8 @@ extension GapReport {
         number(row.pMeet)
         number(row.pMeetStretch)
         text(row.method.rawValue)
-        raw(CSVWriter.escape(row.notes.isEmpty ? "" : row.notes.joined(separator: "; ")))
-        bytes.append(0x0A)
+        if !row.notes.isEmpty { bytes.append(CSVWriter.escape(row.notes.joined(separator: "; "))) }
+        bytes.append(byte: 0x0A)
     }
 
     func writeProvenance(_ json: JSONWriter) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import PaceData
 import PaceGap
 
@@ -93,9 +94,19 @@ struct GapAnalysisOptions: ParsableArguments {
         let analyzer: GapAnalyzer
         do { analyzer = try GapAnalyzer(options: options) } catch { throw ValidationError(error.description) }
 
-        let dataDocument = try CSVDocument.read(path: dataPath)
-        let targetsDocument = try CSVDocument.read(path: targetsPath)
-        var inputs = [GapReport.Input(role: "data", source: dataDocument.source, hash: dataDocument.contentHashHex),
+        // The targets file is read and checked on another thread while the data file is
+        // scanned (files only: standard input is read once, data first). Errors are thrown
+        // in the order of reading one file after the other: the data file's CSV errors, the
+        // targets file's CSV errors, the kinds file's, the data's content, the targets'.
+        let dataFile = try LoadedFile.read(path: dataPath)
+        let targetsJob = BackgroundJob<(CSVDocument, Result<[GapTarget], Error>)>(
+            run: dataPath != nil && dataPath != "-" && targetsPath != "-") {
+            let document = try CSVDocument.read(path: targetsPath)
+            return (document, Result { try GapTarget.read(document: document) })
+        }
+        let data = try GapSeries.PanelInput(file: dataFile)
+        let (targetsDocument, targetsRead) = try targetsJob.result()
+        var inputs = [GapReport.Input(role: "data", source: data.source, hash: data.contentHashHex),
                       GapReport.Input(role: "targets", source: targetsDocument.source, hash: targetsDocument.contentHashHex)]
         var metadata = IndicatorMetadata()
         if let kinds {
@@ -103,9 +114,38 @@ struct GapAnalysisOptions: ParsableArguments {
             metadata = try IndicatorMetadata(document: kindsDocument)
             inputs.append(GapReport.Input(role: "kinds", source: kindsDocument.source, hash: kindsDocument.contentHashHex))
         }
-        let panel = try GapSeries.panel(from: dataDocument, metadata: metadata)
-        let targetList = try GapTarget.read(document: targetsDocument)
+        let panel = try GapSeries.panel(from: data, metadata: metadata)
+        let targetList = try targetsRead.get()
         let rows = analyzer.analyse(series: panel, targets: targetList)
         return GapReport(rows: rows, options: options, inputs: inputs)
+    }
+}
+
+/// Work started on a global-queue thread (when `run` is true; otherwise done on the first call
+/// of `result()`), whose value or error `result()` returns.
+final class BackgroundJob<T>: @unchecked Sendable {
+    private let work: @Sendable () throws -> T
+    private var outcome: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+    private let started: Bool
+
+    init(run: Bool, _ work: @escaping @Sendable () throws -> T) {
+        self.work = work
+        started = run
+        if run {
+            DispatchQueue.global().async {
+                self.outcome = Result { try work() }
+                self.done.signal()
+            }
+        }
+    }
+
+    func result() throws -> T {
+        if started {
+            done.wait()
+        } else if outcome == nil {
+            outcome = Result { try work() }
+        }
+        return try outcome!.get()
     }
 }

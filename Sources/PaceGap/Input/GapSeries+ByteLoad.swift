@@ -1,0 +1,724 @@
+import Dispatch
+import PaceData
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension GapSeries {
+    /// A data file ready for ``panel(from:metadata:)-swift.type.method``: scanned straight from
+    /// its bytes when it is a plain long file, otherwise parsed by ``CSVDocument``.
+    ///
+    /// Building one throws exactly the CSV errors ``CSVDocument/read(path:)`` throws for the
+    /// same file (the byte scanner only accepts files that reader parses into the same cells);
+    /// errors about the cells' content come from `panel(from:metadata:)`, as before.
+    public struct PanelInput: Sendable {
+        /// The file path as given, or `<stdin>`.
+        public var source: String { file.source }
+        /// The fingerprint of the file's bytes (``CSVDocument/contentHashHex``).
+        public let contentHashHex: String
+        let file: LoadedFile
+        /// The panel from the byte scanner, or nil.
+        let scanned: ScannedPanel?
+        /// The parsed file when the byte scanner did not take it.
+        let document: CSVDocument?
+
+        /// Scans `file` (on up to `parts` threads' worth of chunks; `nil` chooses by size).
+        /// The result does not depend on `parts`.
+        /// - Throws: `InputError` for a malformed CSV file.
+        public init(file: LoadedFile, parts: Int? = nil) throws {
+            self.file = file
+            // The fingerprint is taken on one of the scanning threads, alongside the chunks.
+            let hash = HashSlot()
+            let panel = file.withUnsafeBytes { GapSeries.bytePanel($0, parts: parts, alongside: { hash.value = file.contentHashHex }) }
+            contentHashHex = hash.value ?? file.contentHashHex
+            if let panel {
+                scanned = ScannedPanel(series: panel)
+                document = nil
+            } else {
+                scanned = nil
+                document = try file.csvDocument()
+            }
+        }
+
+        /// The scanned series, held in a box so that setting their kinds (once the metadata is
+        /// known) mutates them in place instead of copying 50,000 series.
+        /// A mutex guards the moves, so concurrent callers of `panel(from:)` are safe.
+        final class ScannedPanel: @unchecked Sendable {
+            private var series: [GapSeries]
+            private var lock = pthread_mutex_t()
+
+            init(series: [GapSeries]) {
+                self.series = series
+                pthread_mutex_init(&lock, nil)
+            }
+
+            deinit { pthread_mutex_destroy(&lock) }
+
+            /// Runs `body` on the series, in place.
+            func update(_ body: (inout [GapSeries]) -> Void) -> [GapSeries] {
+                pthread_mutex_lock(&lock)
+                defer { pthread_mutex_unlock(&lock) }
+                body(&series)
+                return series
+            }
+        }
+
+        /// Written by one worker thread, read after the join.
+        final class HashSlot: @unchecked Sendable {
+            var value: String?
+        }
+
+        /// Whether the byte scanner took the file (for tests).
+        public var isScanned: Bool { scanned != nil }
+    }
+
+    /// The panel of a data file: ``panel(from:metadata:)-swift.type.method`` on its document, or the
+    /// byte scanner's identical result.
+    /// - Throws: `InputError` from `ObservationSet` for bad input.
+    public static func panel(from input: PanelInput, metadata: IndicatorMetadata = IndicatorMetadata()) throws -> [GapSeries] {
+        guard let scanned = input.scanned else { return try panel(from: input.document!, metadata: metadata) }
+        return scanned.update { series in
+            var lastIndicator = "", lastKind = IndicatorKind.flow
+            for i in series.indices {
+                if i == 0 || series[i].indicator != lastIndicator {
+                    lastIndicator = series[i].indicator
+                    switch metadata.kind(of: lastIndicator) {
+                    case .flow: lastKind = .flow
+                    case .stock: lastKind = .stock
+                    case .rate: lastKind = .rate
+                    }
+                }
+                series[i].kind = lastKind
+            }
+        }
+    }
+
+    /// The byte-level fast path: the same series as ``fastPanel(_:metadata:)`` (kinds all
+    /// `.flow`) read straight from the file's bytes in one pass per chunk — no field table,
+    /// no separate value column — for a plain file: ASCII header without quotes, no quote
+    /// character in any row, exactly the header's field count on every line, `\n` or `\r\n`
+    /// line ends. `nil` for anything else (the caller then parses a ``CSVDocument``).
+    ///
+    /// The body is cut at line starts into `parts` chunks scanned concurrently; each chunk
+    /// numbers its (region, indicator) groups in order of first appearance and the chunks are
+    /// merged in file order, so the result does not depend on `parts`.
+    ///
+    /// `alongside` runs once, as one more task of the concurrent scan when the header is one
+    /// the scanner takes (otherwise not at all).
+    static func bytePanel(_ bytes: UnsafeBufferPointer<UInt8>, parts requested: Int?,
+                          alongside: @Sendable () -> Void = {}) -> [GapSeries]? {
+        guard let p = bytes.baseAddress else { return nil }
+        var start = 0
+        let total = bytes.count
+        if total >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
+        var n = total
+        while n > start && (p[n - 1] == 0x0A || p[n - 1] == 0x0D) { n -= 1 }
+        guard n > start, let lf = memchr(p + start, 0x0A, n - start) else { return nil }
+        let headerEnd = UnsafePointer<UInt8>(lf.assumingMemoryBound(to: UInt8.self)) - p
+        let dataStart = headerEnd + 1
+        guard dataStart < n else { return nil }
+
+        // Header: plain ASCII names, non-empty and unique (else CSVDocument has the word).
+        var lineEnd = headerEnd
+        if lineEnd > start && p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        var names: [String] = []
+        var fieldStart = start
+        for i in start...lineEnd {
+            if i == lineEnd || p[i] == 0x2C {
+                guard i > fieldStart else { return nil }
+                names.append(String(decoding: UnsafeBufferPointer(start: p + fieldStart, count: i - fieldStart), as: UTF8.self))
+                fieldStart = i + 1
+            } else if p[i] == 0x22 || p[i] >= 0x80 {
+                return nil
+            }
+        }
+        guard Set(names).count == names.count else { return nil }
+        var columns: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            let key = asciiTrimmed(name).lowercased()
+            if columns[key] == nil { columns[key] = i } else { return nil }
+        }
+        guard let indicatorColumn = columns["indicator"] ?? columns["series"], let periodColumn = columns["period"],
+              let valueColumn = columns["value"] else { return nil }
+        if columns["indicator"] != nil && columns["series"] != nil { return nil }
+        let regionColumn = columns["region"], measureColumn = columns["measure"]
+        let known = 3 + (regionColumn == nil ? 0 : 1) + (measureColumn == nil ? 0 : 1)
+        guard names.count == known else { return nil }
+        let layout = ByteLayout(columns: known, region: regionColumn ?? -1, indicator: indicatorColumn,
+                                period: periodColumn, measure: measureColumn ?? -1, value: valueColumn)
+
+        // Chunks cut after a line feed, scanned concurrently.
+        let length = n - dataStart
+        // Large files: four chunks, so the two threads stay balanced with the extra task.
+        let count = max(1, min(requested ?? (length >= 1 << 20 ? 4 : 1), max(1, length / 64)))
+        var bounds = [dataStart]
+        for k in 1..<count {
+            var cut = dataStart + length * k / count
+            cut = max(cut, bounds[bounds.count - 1])
+            if let q = memchr(p + cut, 0x0A, n - cut) {
+                cut = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
+            } else {
+                cut = n
+            }
+            bounds.append(cut)
+        }
+        bounds.append(n)
+        let chunks = (0..<count).map { ByteChunk(p: p, start: bounds[$0], end: bounds[$0 + 1], limit: total, layout: layout) }
+        DispatchQueue.concurrentPerform(iterations: count + 1) { k in
+            if k == 0 { alongside() } else { chunks[k - 1].scan() }
+        }
+        defer { for chunk in chunks { chunk.release() } }
+        guard chunks.allSatisfy({ $0.ok }) else { return nil }
+        if chunks.allSatisfy({ $0.rows == 0 }) { return nil }
+
+        // Merge the chunks' groups in file order: local group numbers → global ones.
+        var groups: [Group] = []
+        var groupIndex: [GroupKey: Int32] = [:]
+        var remaps: [[Int32]] = []
+        for chunk in chunks {
+            var remap: [Int32] = []
+            remap.reserveCapacity(chunk.groups.count)
+            if groups.isEmpty {
+                groups = chunk.groups
+                groupIndex = chunk.index
+                chunk.index = [:]  // uniquely referenced: grown in place below
+                groupIndex.reserveCapacity(chunks.reduce(0) { $0 + $1.groups.count })
+                remap = Array(0..<Int32(groups.count))
+                remaps.append(remap)
+                continue
+            }
+            for local in chunk.groups {
+                let key = GroupKey(hash: local.keyHash, region: local.region, indicator: local.indicator)
+                if let g = groupIndex[key] {
+                    let i = Int(g)
+                    if local.frequency != nil {
+                        if let f = groups[i].frequency, f != local.frequency { return nil }
+                        groups[i].frequency = local.frequency
+                        groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
+                        groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
+                        groups[i].measures |= local.measures
+                        groups[i].rows += local.rows
+                    }
+                    remap.append(g)
+                } else {
+                    let g = Int32(groups.count)
+                    groupIndex[key] = g
+                    groups.append(local)
+                    remap.append(g)
+                }
+            }
+            remaps.append(remap)
+        }
+
+        // Every (group, measure) gets a dense block in one buffer; rows scatter their values
+        // into it. Each row fills one cell, so a duplicate observation shows as fewer filled
+        // cells than rows.
+        let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
+        let measureCount = GapSeries.measures.count
+        var blockStart = [Int](repeating: -1, count: groups.count * measureCount)
+        var origin = [Int](repeating: 0, count: groups.count)  // ordinal of a group's first cell
+        var cellCount = 0, gapRows = 0
+        for (g, group) in groups.enumerated() {
+            guard let frequency = group.frequency else { continue }
+            let ppy = frequency.periodsPerYear
+            let firstYear = group.minOrdinal / ppy, lastYear = group.maxOrdinal / ppy
+            origin[g] = firstYear * ppy
+            let cells = (lastYear - firstYear + 1) * ppy
+            for code in 0..<measureCount where group.measures & (1 << code) != 0 {
+                blockStart[g * measureCount + code] = cellCount
+                cellCount += cells
+            }
+            gapRows += group.rows
+        }
+        let cells: UnsafeMutablePointer<Double> = RowBuffers.allocate(max(cellCount, 1))
+        defer { RowBuffers.free(cells, max(cellCount, 1)) }
+        cells.initialize(repeating: unwritten, count: cellCount)
+        let out = SendablePointer(cells)
+        let scatter = (remaps, blockStart, origin)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            let chunk = chunks[k]
+            let rows = chunk.rows, rowMeasure = chunk.rowMeasure, rowGroup = chunk.rowGroup
+            let rowOrdinal = chunk.rowOrdinal, rowValue = chunk.rowValue
+            scatter.0[k].withUnsafeBufferPointer { remap in
+                scatter.1.withUnsafeBufferPointer { blockStart in
+                    scatter.2.withUnsafeBufferPointer { origin in
+                        for row in 0..<rows {
+                            let code = Int(rowMeasure[row])
+                            if code == 255 { continue }
+                            let g = Int(remap[Int(rowGroup[row])])
+                            out.pointer[blockStart[g * measureCount + code] + Int(rowOrdinal[row]) - origin[g]] = rowValue[row]
+                        }
+                    }
+                }
+            }
+        }
+
+        // The series, built on the same threads over halves of the group list.
+        let built = UnsafeMutablePointer<GapSeries?>.allocate(capacity: groups.count)
+        defer { built.deallocate() }
+        let builtOut = SendablePointer(built)
+        let filledCounts = UnsafeMutablePointer<Int>.allocate(capacity: count)
+        defer { filledCounts.deallocate() }
+        let filledOut = SendablePointer(filledCounts)
+        let finished = (groups, blockStart)
+        let groupCount = groups.count
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            var filled = 0
+            let range = (groupCount * k / count)..<(groupCount * (k + 1) / count)
+            for g in range {
+                let group = finished.0[g]
+                guard let frequency = group.frequency else {
+                    (builtOut.pointer + g).initialize(to: nil)
+                    continue
+                }
+                let ppy = frequency.periodsPerYear
+                let firstYear = group.minOrdinal / ppy, lastYear = group.maxOrdinal / ppy
+                var s = GapSeries(region: group.region, indicator: group.indicator, periodsPerYear: ppy,
+                                  firstYear: firstYear, yearCount: lastYear - firstYear + 1)
+                let cellsPerMeasure = s.yearCount * ppy
+                for code in 0..<measureCount {
+                    let start = finished.1[g * measureCount + code]
+                    guard start >= 0 else { continue }
+                    s[GapSeries.measures[code]] = [Double](unsafeUninitializedCapacity: cellsPerMeasure) { values, initialized in
+                        for j in 0..<cellsPerMeasure {
+                            let v = out.pointer[start + j]
+                            if v.bitPattern == unwritten.bitPattern {
+                                values[j] = .nan
+                            } else {
+                                values[j] = v
+                                filled += 1
+                            }
+                        }
+                        initialized = cellsPerMeasure
+                    }
+                }
+                (builtOut.pointer + g).initialize(to: s)
+            }
+            filledOut.pointer[k] = filled
+        }
+        var filled = 0
+        for k in 0..<count { filled += filledCounts[k] }
+        var series: [GapSeries] = []
+        series.reserveCapacity(groupCount)
+        series.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress {
+                LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(base), bytes: groupCount * MemoryLayout<GapSeries>.stride)
+            }
+        }
+        for g in 0..<groupCount {
+            if let s = (built + g).move() { series.append(s) }
+        }
+        guard filled == gapRows else { return nil }
+        return series
+    }
+
+    /// Region × indicator with a hash of their bytes computed once while scanning: the
+    /// dictionaries of the scan and of the merge hash one word instead of two strings.
+    struct GroupKey: Hashable {
+        let hash: UInt64
+        let region: String
+        let indicator: String
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: GroupKey, b: GroupKey) -> Bool {
+            a.hash == b.hash && a.region == b.region && a.indicator == b.indicator
+        }
+
+        /// FNV-1a (64-bit) over the region's bytes, a 0xFF separator (never in UTF-8), the
+        /// indicator's bytes.
+        static func hash(_ region: UnsafePointer<UInt8>, _ regionCount: Int,
+                         _ indicator: UnsafePointer<UInt8>, _ indicatorCount: Int) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in 0..<regionCount { h = (h ^ UInt64(region[k])) &* 0x0000_0100_0000_01B3 }
+            h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3
+            for k in 0..<indicatorCount { h = (h ^ UInt64(indicator[k])) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
+    }
+
+    /// The pass-1 statistics of the group being read, kept in locals between group changes.
+    struct GroupStats {
+        var frequency: Frequency?
+        var minOrdinal: Int
+        var maxOrdinal: Int
+        var measures: UInt8
+        var rows: Int
+
+        init(_ group: Group) {
+            frequency = group.frequency
+            minOrdinal = group.minOrdinal
+            maxOrdinal = group.maxOrdinal
+            measures = group.measures
+            rows = group.rows
+        }
+    }
+
+    /// The per-row results of one chunk: group, period ordinal, measure code, value — four
+    /// arrays in one block (huge pages when large: few page faults).
+    struct RowBuffers {
+        var rows = 0
+        var capacity: Int
+        var block: UnsafeMutableRawPointer
+        var value: UnsafeMutablePointer<Double>
+        var group: UnsafeMutablePointer<Int32>
+        var ordinal: UnsafeMutablePointer<Int32>
+        var measure: UnsafeMutablePointer<UInt8>
+
+        static let bytesPerRow = 8 + 4 + 4 + 1
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            block = LargeAllocation.allocate(bytes: capacity * RowBuffers.bytesPerRow)
+            value = block.assumingMemoryBound(to: Double.self)
+            group = (block + 8 * capacity).assumingMemoryBound(to: Int32.self)
+            ordinal = (block + 12 * capacity).assumingMemoryBound(to: Int32.self)
+            measure = (block + 16 * capacity).assumingMemoryBound(to: UInt8.self)
+        }
+
+        /// Big blocks are mappings with huge pages requested (far fewer page faults).
+        static func allocate<T>(_ count: Int) -> UnsafeMutablePointer<T> {
+            LargeAllocation.allocate(bytes: count * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
+        }
+
+        static func free<T>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
+            LargeAllocation.free(UnsafeMutableRawPointer(p), bytes: count * MemoryLayout<T>.stride)
+        }
+
+        func release() {
+            LargeAllocation.free(block, bytes: capacity * RowBuffers.bytesPerRow)
+        }
+
+        mutating func grow() {
+            var bigger = RowBuffers(capacity: capacity * 2)
+            bigger.value.update(from: value, count: rows)
+            bigger.group.update(from: group, count: rows)
+            bigger.ordinal.update(from: ordinal, count: rows)
+            bigger.measure.update(from: measure, count: rows)
+            bigger.rows = rows
+            release()
+            self = bigger
+        }
+    }
+
+    /// Column positions of the long layout (−1 = absent).
+    struct ByteLayout: Sendable {
+        var columns: Int
+        var region: Int
+        var indicator: Int
+        var period: Int
+        var measure: Int
+        var value: Int
+    }
+
+    /// One chunk of lines: its scan results, written by one thread, read after the join.
+    final class ByteChunk: @unchecked Sendable {
+        let p: UnsafePointer<UInt8>
+        let start: Int
+        let end: Int
+        /// The file's size: bytes up to here may be read (a word at a time) past `end`.
+        let limit: Int
+        let layout: ByteLayout
+        var ok = false
+        var rows = 0
+        var groups: [Group] = []
+        var index: [GroupKey: Int32] = [:]
+        var buffers = RowBuffers(capacity: 0)
+        var rowGroup: UnsafeMutablePointer<Int32> { buffers.group }
+        var rowOrdinal: UnsafeMutablePointer<Int32> { buffers.ordinal }
+        var rowMeasure: UnsafeMutablePointer<UInt8> { buffers.measure }
+        var rowValue: UnsafeMutablePointer<Double> { buffers.value }
+
+        init(p: UnsafePointer<UInt8>, start: Int, end: Int, limit: Int, layout: ByteLayout) {
+            self.p = p
+            self.start = start
+            self.end = end
+            self.limit = limit
+            self.layout = layout
+        }
+
+        func release() { buffers.release() }
+
+        /// Scans the chunk; `ok` stays false when a line needs the general reader.
+        func scan() {
+            // Locals in the loop (a class's stored properties would be checked for exclusive
+            // access on every use), stored back at the end.
+            var groups: [Group] = [], index: [GroupKey: Int32] = [:]
+            var buffers = RowBuffers(capacity: max(16, (end - start) / 24))
+            ok = ByteChunk.scanLines(p, start, end, limit: limit, layout, &groups, &index, &buffers)
+            self.groups = groups
+            self.index = index
+            rows = buffers.rows
+            self.buffers.release()
+            self.buffers = buffers
+        }
+
+        private static func scanLines(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int, _ layout: ByteLayout,
+                                      _ groups: inout [Group], _ index: inout [GroupKey: Int32],
+                                      _ buffers: inout RowBuffers) -> Bool {
+            let columns = layout.columns
+            var current: Int32 = -1
+            var regionStart = 0, regionLength = -1, indicatorStart = 0, indicatorLength = -1
+            var measureStart = 0, measureLength = -1
+            var lastMeasure: UInt8 = 0
+            var stats = GroupStats(Group(region: "", indicator: ""))  // the current group's, stored back on a change
+            index.reserveCapacity(Swift.min((end - start) / 1024, 1 << 17))
+            let raw = UnsafeRawPointer(p)
+            let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C, lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            // bounds[2c], bounds[2c + 1]: start and end of field c of the current line.
+            let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 10)
+            defer { bounds.deallocate() }
+            // The previous line's field c and its comma as a masked word (length −1: none), so
+            // a field that repeats the line above (region, indicator, measure) is one compare.
+            let previousWord = UnsafeMutablePointer<UInt64>.allocate(capacity: 5)
+            let previousMask = UnsafeMutablePointer<UInt64>.allocate(capacity: 5)
+            let previousLength = UnsafeMutablePointer<Int>.allocate(capacity: 5)
+            defer {
+                previousWord.deallocate()
+                previousMask.deallocate()
+                previousLength.deallocate()
+            }
+            previousLength.initialize(repeating: -1, count: 5)
+            previousWord.initialize(repeating: 0, count: 5)
+            previousMask.initialize(repeating: 0, count: 5)
+            var i = start
+            while i < end {
+                // Split one line into exactly `columns` fields, eight bytes at a time where
+                // eight bytes are readable: the first comma or line feed of a word is the lowest
+                // byte whose XOR with it is zero.
+                var same = 0  // bit c: field c equals the line above's
+                for column in 0..<columns {
+                    let s = i
+                    if column < columns - 1 {
+                        let length = previousLength[column]
+                        if length >= 0 && i &+ 8 <= limit
+                            && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & previousMask[column] == previousWord[column] {
+                            bounds[2 * column] = s
+                            bounds[2 * column + 1] = s + length
+                            i += length + 1
+                            same |= 1 << column
+                            continue
+                        }
+                    }
+                    while true {
+                        if i &+ 8 <= limit {
+                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            let a = w ^ commas, b = w ^ lfs
+                            let m = ~(((a & low) &+ low) | a | low) | ~(((b & low) &+ low) | b | low)
+                            if m != 0 {
+                                i += m.trailingZeroBitCount >> 3
+                                break
+                            }
+                            i += 8
+                        } else {
+                            while i < limit && p[i] != 0x2C && p[i] != 0x0A { i += 1 }
+                            break
+                        }
+                    }
+                    if i > end { i = end }
+                    var e = i
+                    if column < columns - 1 {
+                        guard i < end, p[i] == 0x2C else { return false }
+                        let length = e - s
+                        if length < 8 && s &+ 8 <= limit {
+                            let mask: UInt64 = (1 << (8 * (length + 1))) &- 1  // little-endian: the first length + 1 bytes
+                            previousLength[column] = length
+                            previousMask[column] = mask
+                            previousWord[column] = raw.loadUnaligned(fromByteOffset: s, as: UInt64.self) & mask
+                        } else {
+                            previousLength[column] = -1
+                        }
+                    } else {
+                        if i < end && p[i] != 0x0A { return false }
+                        if e > s && p[e - 1] == 0x0D { e -= 1 }
+                    }
+                    i += 1
+                    bounds[2 * column] = s
+                    bounds[2 * column + 1] = e
+                }
+                @inline(__always) func field(_ column: Int) -> (Int, Int) {
+                    (bounds[2 * column], bounds[2 * column + 1] - bounds[2 * column])
+                }
+
+                // Group: looked up only when region or indicator differ from the line above.
+                let (rs, rl) = layout.region >= 0 ? field(layout.region) : (0, 0)
+                let (ins, inl) = field(layout.indicator)
+                let sameKey = current >= 0 && same & (1 << layout.indicator) != 0
+                    && (layout.region < 0 || same & (1 << layout.region) != 0)
+                if !sameKey && (current < 0 || rl != regionLength || inl != indicatorLength
+                    || !ByteChunk.equal(raw, rs, regionStart, rl, limit) || !ByteChunk.equal(raw, ins, indicatorStart, inl, limit)) {
+                    guard inl > 0, let region = ByteChunk.text(p + rs, rl), let indicator = ByteChunk.text(p + ins, inl) else {
+                        return false
+                    }
+                    regionStart = rs
+                    regionLength = rl
+                    indicatorStart = ins
+                    indicatorLength = inl
+                    let key = GroupKey(hash: GroupKey.hash(p + rs, rl, p + ins, inl), region: region, indicator: indicator)
+                    if current >= 0 { groups[Int(current)].take(stats) }
+                    if let g = index[key] {
+                        current = g
+                    } else {
+                        current = Int32(groups.count)
+                        index[key] = current
+                        var group = Group(region: region, indicator: indicator)
+                        group.keyHash = key.hash
+                        groups.append(group)
+                    }
+                    stats = GroupStats(groups[Int(current)])
+                }
+
+                // Measure: 0…4 = level, ytd, stock, yoy, ytd_yoy; 255 = one the gap does not use.
+                var code: UInt8 = 0
+                if layout.measure >= 0 {
+                    let (ms, ml) = field(layout.measure)
+                    if same & (1 << layout.measure) != 0 || (ml == measureLength && ByteChunk.equal(raw, ms, measureStart, ml, limit)) {
+                        code = lastMeasure
+                    } else {
+                        var lo = ms, hi = ms + ml
+                        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+                        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
+                        if lo < hi {
+                            guard let m = PaceData.Measure.parse(bytes: UnsafeBufferPointer(start: p + lo, count: hi - lo)) else {
+                                return false
+                            }
+                            code = m.gapMeasure.map(GapSeries.code) ?? 255
+                        }
+                        measureStart = ms
+                        measureLength = ml
+                        lastMeasure = code
+                    }
+                }
+
+                let (ps, pl) = field(layout.period)
+                let ordinal: Int, frequency: Frequency
+                if let (o, f) = ByteChunk.commonPeriod(p + ps, pl) {
+                    ordinal = o
+                    frequency = f
+                } else {
+                    guard let period = Period.parse(bytes: UnsafeBufferPointer(start: p + ps, count: pl)) else { return false }
+                    ordinal = period.ordinal
+                    frequency = period.frequency
+                }
+
+                // Value: the shared decimal parser, as `CSVDocument.doubleColumn` uses it.
+                let (vs, vl) = field(layout.value)
+                let value: Double
+                if let x = ByteChunk.plainDecimal(p + vs, vl) {
+                    value = x
+                } else if let x = DecimalParser.parseFast(p + vs, count: vl) {
+                    value = x
+                } else {
+                    switch DecimalParser.classify(UnsafeBufferPointer(start: p + vs, count: vl)) {
+                    case .number(let x): value = x
+                    case .missing: value = .nan
+                    case .notANumber, .notFinite: return false
+                    }
+                }
+
+                if buffers.rows == buffers.capacity { buffers.grow() }
+                let row = buffers.rows
+                buffers.rows += 1
+                buffers.group[row] = current
+                buffers.measure[row] = code
+                buffers.value[row] = value
+                // A measure the gap does not use still must pass the general reader's checks
+                // (one frequency per series, no duplicate): such files go through it.
+                if code == 255 { return false }
+                guard ordinal <= Int(Int32.max) else { return false }
+                buffers.ordinal[row] = Int32(ordinal)
+                if let f = stats.frequency, f != frequency { return false }
+                stats.frequency = frequency
+                stats.minOrdinal = Swift.min(stats.minOrdinal, ordinal)
+                stats.maxOrdinal = Swift.max(stats.maxOrdinal, ordinal)
+                stats.measures |= 1 << code
+                stats.rows += 1
+            }
+            if current >= 0 { groups[Int(current)].take(stats) }
+            return true
+        }
+
+        /// `2024Q1` and `2024-03` without spaces: the ordinal and frequency `Period.parse` gives;
+        /// nil for any other text (which then goes to `Period.parse`).
+        @inline(__always)
+        static func commonPeriod(_ p: UnsafePointer<UInt8>, _ n: Int) -> (Int, Frequency)? {
+            guard n == 6 || n == 7 else { return nil }
+            let d0 = Int(p[0]) &- 0x30, d1 = Int(p[1]) &- 0x30, d2 = Int(p[2]) &- 0x30, d3 = Int(p[3]) &- 0x30
+            guard UInt(bitPattern: d0) < 10, UInt(bitPattern: d1) < 10, UInt(bitPattern: d2) < 10,
+                  UInt(bitPattern: d3) < 10 else { return nil }
+            let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3
+            guard year >= 1 else { return nil }
+            if n == 6 {
+                let q = Int(p[5]) &- 0x30
+                guard p[4] | 0x20 == 0x71, q >= 1, q <= 4 else { return nil }
+                return (year * 4 + q - 1, .quarterly)
+            }
+            let m1 = Int(p[5]) &- 0x30, m2 = Int(p[6]) &- 0x30
+            guard p[4] == 0x2D, UInt(bitPattern: m1) < 10, UInt(bitPattern: m2) < 10 else { return nil }
+            let month = m1 * 10 + m2
+            guard month >= 1, month <= 12 else { return nil }
+            return (year * 12 + month - 1, .monthly)
+        }
+
+        /// `-ddd.ddd` with at most 15 digits and no spaces or exponent: m / 10^f in one correctly
+        /// rounded division of exact operands (Clinger's fast path, hence the value
+        /// `DecimalParser` gives); nil for any other text.
+        @inline(__always)
+        static func plainDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+            guard n > 0, n <= 17 else { return nil }
+            var i = 0
+            let negative = p[0] == 0x2D
+            if negative { i = 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0, point = -1
+            while i < n {
+                let d = UInt64(p[i]) &- 0x30
+                if d < 10 {
+                    mantissa = mantissa &* 10 &+ d
+                    digits += 1
+                } else if p[i] == 0x2E && point < 0 {
+                    point = digits
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            guard digits > 0, digits <= 15 else { return nil }
+            let fraction = point < 0 ? 0 : digits - point
+            let value = Double(mantissa) / DecimalParser.exactPowerOfTen(fraction)
+            return negative ? -value : value
+        }
+
+        /// Whether the `count` bytes at offsets `a` and `b` are equal: one masked word compare for
+        /// fields of up to eight bytes (when eight bytes are readable at both), else byte by byte.
+        @inline(__always)
+        static func equal(_ raw: UnsafeRawPointer, _ a: Int, _ b: Int, _ count: Int, _ limit: Int) -> Bool {
+            if count <= 8 && a + 8 <= limit && b + 8 <= limit {
+                if count == 0 { return true }
+                let x = raw.loadUnaligned(fromByteOffset: a, as: UInt64.self) ^ raw.loadUnaligned(fromByteOffset: b, as: UInt64.self)
+                return UInt64(littleEndian: x) << (64 - 8 * count) == 0
+            }
+            let p = raw.assumingMemoryBound(to: UInt8.self)
+            for k in 0..<count where p[a + k] != p[b + k] { return false }
+            return true
+        }
+
+        /// The text of a region or indicator cell; nil when it holds a quote character or
+        /// invalid UTF-8 (the general reader's case).
+        static func text(_ p: UnsafePointer<UInt8>, _ count: Int) -> String? {
+            var ascii = true
+            for k in 0..<count {
+                let c = p[k]
+                if c == 0x22 { return nil }
+                if c >= 0x80 { ascii = false }
+            }
+            let bytes = UnsafeBufferPointer(start: p, count: count)
+            if ascii { return String(decoding: bytes, as: UTF8.self) }
+            return String(validating: bytes, as: UTF8.self)
+        }
+    }
+}
