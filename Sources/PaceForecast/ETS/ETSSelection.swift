@@ -76,7 +76,7 @@ extension ETS {
     /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``).
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
-                              restrict: Bool = true, bounds: ETSBounds = .standard,
+                              restrict: Bool = true, bounds: ETSBounds = .capped,
                               polishMargin: Double = defaultPolishMargin,
                               screeningTolerance: Double? = nil) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
