@@ -6,11 +6,12 @@ import Testing
 /// `auto` and `auto_candidates`).
 @Suite("ETS automatic selection")
 struct ETSSelectionTests {
-    @Test("AICc of the chosen model ≤ R's (1e-6 relative); so is every close candidate's", arguments: ETSFixture.seriesNames)
+    @Test("in R's region (bounds .standard): AICc of the chosen model ≤ R's (1e-6 relative); so is every close candidate's",
+          arguments: ETSFixture.seriesNames)
     func matchesOrBeatsR(series name: String) throws {
         let y = ETSFixture.y(name)
         let m = ETSFixture.period(name)
-        let selection = try ETS.select(y, period: m)
+        let selection = try ETS.select(y, period: m, bounds: .standard)
         let auto = ETSFixture.series[name]!["auto"] as! [String: Any]
         let rAICc = ETSFixture.double(auto["aicc"])!
         let rSpec = ETSFixture.spec(auto, period: m)
@@ -24,6 +25,49 @@ struct ETSSelectionTests {
             let rc = ETSFixture.double(r["aicc"])!
             #expect(c.aicc! <= rc + 1e-6 * abs(rc), "\(name) \(c.specification)")
         }
+    }
+
+    /// α₀ of R's and statsforecast's `initparam` with the default bounds: 10⁻⁴ + 0.2·(0.9999 − 10⁻⁴)/m_eff.
+    static func startingAlpha(_ spec: ETSSpecification) -> Double {
+        1e-4 + 0.2 * (0.9999 - 1e-4) / Double(spec.hasSeason ? spec.period : 1)
+    }
+
+    @Test("capped region (default of select): every candidate has β ≤ α₀ and γ ≤ 1 − α₀, where R's optima exceed α₀",
+          arguments: ["realgdp", "JohnsonJohnson"])
+    func cappedRegion(series name: String) throws {
+        let y = ETSFixture.y(name)
+        let m = ETSFixture.period(name)
+        let selection = try ETS.select(y, period: m)
+        let rCandidates = ETSFixture.series[name]!["auto_candidates"] as! [String: Any]
+        #expect(selection.candidates.filter { $0.failure == nil }.count == rCandidates.count)
+        let best = selection.best.parameters, a0Best = Self.startingAlpha(selection.best.specification)
+        if let beta = best.beta { #expect(beta <= a0Best) }
+        if let gamma = best.gamma { #expect(gamma <= 1 - a0Best) }
+        for c in selection.candidates where c.failure == nil {
+            let fit = try ETS.fit(y, specification: c.specification, bounds: .capped)
+            let a0 = Self.startingAlpha(c.specification)
+            if let beta = fit.parameters.beta { #expect(beta <= a0, "\(name) \(c.specification)") }
+            if let gamma = fit.parameters.gamma { #expect(gamma <= 1 - a0, "\(name) \(c.specification)") }
+        }
+        // The cap binds on these series: R's usual-region optima (ets_r_forecast.json fixed_specs) have β > α₀
+        // (realgdp ETS(A,Ad,N) β = 0.359 > 0.20006; JohnsonJohnson ETS(M,A,A) β = 0.0636 > 0.05009).
+        let code = name == "realgdp" ? "AAdN" : "MAA"
+        let entry = (ETSFixture.series[name]!["fixed_specs"] as! [String: Any])[code] as! [String: Any]
+        let spec = ETSFixture.spec(entry, period: m)
+        let rBeta = ETSFixture.double(entry["beta"])!
+        #expect(rBeta > Self.startingAlpha(spec))
+        let usual = try ETS.fit(y, specification: spec, bounds: .standard)
+        let capped = try ETS.fit(y, specification: spec, bounds: .capped)
+        #expect(capped.parameters.beta! <= Self.startingAlpha(spec))
+        // The capped region is a subset of the usual one: its optimum cannot beat the usual optimum
+        // (1e-9 relative for rounding) …
+        #expect(capped.logLikelihood <= usual.logLikelihood + 1e-9 * abs(usual.logLikelihood))
+        // … and it is at least as good as the usual optimum with β moved onto the cap (a feasible point).
+        var onCap = usual.parameters
+        onCap.smoothingTrend = Self.startingAlpha(spec)
+        let projected = try ETS.evaluate(y, specification: spec, parameters: onCap)
+        #expect(capped.logLikelihood >= projected.logLikelihood - 1e-9 * abs(projected.logLikelihood))
+        print("CAPPED \(name) \(spec): β usual \(usual.parameters.beta!) capped \(capped.parameters.beta!); loglik usual \(usual.logLikelihood) capped \(capped.logLikelihood) projected \(projected.logLikelihood)")
     }
 
     @Test("multiplicative models are skipped on non-positive data; seasonality needs m > 1")

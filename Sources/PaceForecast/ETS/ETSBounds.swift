@@ -10,26 +10,40 @@
 ///
 /// having all roots of modulus ≤ 1 + 10⁻¹⁰. Pace decides the root condition with the Schur–Cohn
 /// test (Jury 1964) on P(rz), r = 1 + 10⁻¹⁰, rather than computing roots as R does.
+///
+/// `region` may narrow the usual region further (``ETSSmoothingRegion``): ``capped`` is ``standard`` with
+/// statsforecast's caps β ≤ α₀, γ ≤ 1 − α₀ (α₀ the starting α), the default of automatic selection.
 public struct ETSBounds: Sendable, Hashable {
     public var lower: (alpha: Double, beta: Double, gamma: Double, phi: Double)
     public var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double)
+    /// The region of β and γ searched within these bounds.
+    public var region: ETSSmoothingRegion
 
-    /// R forecast 8.20 defaults: lower (10⁻⁴, 10⁻⁴, 10⁻⁴, 0.8), upper (0.9999, 0.9999, 0.9999, 0.98).
+    /// R forecast 8.20 defaults: lower (10⁻⁴, 10⁻⁴, 10⁻⁴, 0.8), upper (0.9999, 0.9999, 0.9999, 0.98),
+    /// R's usual region. The default of ``ETS/fit(_:specification:bounds:fixed:)``.
     public static let standard = ETSBounds(lower: (1e-4, 1e-4, 1e-4, 0.8), upper: (0.9999, 0.9999, 0.9999, 0.98))
 
+    /// ``standard`` with statsforecast AutoETS's region (``ETSSmoothingRegion/capsAtStartingAlpha``): β ≤ α₀,
+    /// γ ≤ 1 − α₀. The default of ``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``.
+    public static let capped = ETSBounds(lower: (1e-4, 1e-4, 1e-4, 0.8), upper: (0.9999, 0.9999, 0.9999, 0.98),
+                                         region: .capsAtStartingAlpha)
+
     public init(lower: (alpha: Double, beta: Double, gamma: Double, phi: Double),
-                upper: (alpha: Double, beta: Double, gamma: Double, phi: Double)) {
+                upper: (alpha: Double, beta: Double, gamma: Double, phi: Double),
+                region: ETSSmoothingRegion = .usual) {
         self.lower = lower
         self.upper = upper
+        self.region = region
     }
 
     public static func == (a: ETSBounds, b: ETSBounds) -> Bool {
-        a.lower == b.lower && a.upper == b.upper
+        a.lower == b.lower && a.upper == b.upper && a.region == b.region
     }
     public func hash(into h: inout Hasher) {
         for v in [lower.alpha, lower.beta, lower.gamma, lower.phi, upper.alpha, upper.beta, upper.gamma, upper.phi] {
             h.combine(v)
         }
+        h.combine(region)
     }
 }
 

@@ -6,7 +6,8 @@ import Darwin
 /// R forecast's estimation objective for one model on one series (its `etsTargetFunction`):
 /// the parameter vector x = (α, β, γ, φ — those estimated —, l₀, b₀, s₀…s_{m−2}) maps to
 /// lik = n·log Σeₜ² (+ 2Σlog|ŷₜ| for multiplicative error), with
-/// +∞ outside the usual bounds or the admissible region (``ETSBounds``), +∞ when a
+/// +∞ outside the usual bounds (narrowed by ``ETSSmoothingRegion/capsAtStartingAlpha`` when `bounds` asks) or
+/// the admissible region (``ETSBounds``), +∞ when a
 /// multiplicative initial seasonal state is negative or lik is NaN, and lik clamped below at −10¹⁰.
 /// The last initial seasonal state is implied: sₘ = m·[S = M] − Σ s₁…s_{m−1}.
 ///
@@ -48,6 +49,12 @@ final class ETSObjective {
         }
         if let b = fixed.beta { lower.alpha = max(b, lower.alpha) }
         if let g = fixed.gamma { upper.alpha = min(1 - g, upper.alpha) }
+        if bounds.region == .capsAtStartingAlpha {
+            // statsforecast's region (``ETSSmoothingRegion``): β ≤ α₀, γ ≤ 1 − α₀.
+            let alpha0 = ETSInitialization.smoothingStart(spec: spec, bounds: bounds, fixed: fixed).alpha
+            upper.beta = min(upper.beta, alpha0)
+            upper.gamma = min(upper.gamma, 1 - alpha0)
+        }
         var i = 0
         func slot(_ present: Bool) -> Int {
             guard present else { return -1 }

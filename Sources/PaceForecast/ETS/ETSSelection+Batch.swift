@@ -13,7 +13,7 @@ extension ETS {
     /// series is done.
     public static func selectBatch(_ series: [[Double]], period: Int = 1, pattern: ETSModelPattern = .automatic,
                                    criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
-                                   restrict: Bool = true, bounds: ETSBounds = .standard,
+                                   restrict: Bool = true, bounds: ETSBounds = .capped,
                                    polishMargin: Double = defaultPolishMargin,
                                    screeningTolerance: Double? = nil,
                                    threads: Int = 2) -> [Result<ETSSelection, ETSError>] {

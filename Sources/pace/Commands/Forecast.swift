@@ -14,7 +14,9 @@ struct Forecast: ParsableCommand {
             for annual data. Leading and trailing missing values are dropped; a missing value \
             inside a series is an error naming its period and line.
 
-            Models: auto (= ets) selects an ETS model by AICc as R forecast's ets() does; \
+            Models: auto (= ets) selects an ETS model by AICc among R forecast's ets() \
+            candidates, with the trend and seasonal smoothing bounded as statsforecast's \
+            AutoETS does (beta <= alpha0, gamma <= 1 - alpha0, alpha0 the starting alpha); \
             ets:SPEC fits one specification written as R writes it (ANN, AAdN, MAM, MAdM; Z \
             letters are chosen automatically, e.g. ets:MZZ); trend:linear, trend:loglinear and \
             trend:quadratic fit a trend regression with seasonal dummies when m > 1, \

@@ -8,7 +8,8 @@ import PaceForecast
 
 /// The model `pace forecast --model` asks for, parsed once at the edge.
 enum ForecastModelChoice: Sendable, Equatable {
-    /// Automatic ETS (R's `ets(y)`, model "ZZZ"), or a pattern with some letters fixed (`ets:MZZ`).
+    /// Automatic ETS (`ETS.select`: R's `ets(y)` candidates, model "ZZZ", in statsforecast's smoothing
+    /// region), or a pattern with some letters fixed (`ets:MZZ`).
     case etsAutomatic(ETSModelPattern)
     /// One ETS specification, written as R writes it (`ets:MAdM`).
     case ets(code: String)

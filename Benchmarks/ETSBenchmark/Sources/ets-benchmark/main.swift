@@ -4,7 +4,8 @@
 // seconds and the process CPU seconds of the fitting and forecasting only (CSV parsing excluded).
 // AGGREGATE k > 1 sums k consecutive values (e.g. monthly → quarterly with PERIOD 4) for a proxy set.
 // Environment: ETS_THREADS=k uses ETS.selectBatch(threads: k) over all series (default: ETS.select
-// one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE set the search-effort knobs.
+// one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE set the search-effort knobs;
+// ETS_REGION=usual selects in R's usual region (ETSBounds.standard) instead of the default ETSBounds.capped.
 import Foundation
 import PaceForecast
 
@@ -33,6 +34,8 @@ let environment = ProcessInfo.processInfo.environment
 let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? ETS.defaultPolishMargin
 let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init)  // nil: the library's rule
 let threads = environment["ETS_THREADS"].flatMap(Int.init)
+// ETS_REGION=usual searches R's usual region (bounds .standard) instead of the default .capped.
+let bounds: ETSBounds = environment["ETS_REGION"] == "usual" ? .standard : .capped
 let ids = Array(order.prefix(maxSeries))
 let trains = ids.map { aggregated(train[$0]!) }, tests = ids.map { aggregated(test[$0]!) }
 
@@ -46,7 +49,7 @@ var fits: [ETSFit?] = []
 var forecasts: [[Double]?] = []
 var evaluations = 0
 if let threads {
-    let selections = ETS.selectBatch(trains, period: period, polishMargin: polishMargin,
+    let selections = ETS.selectBatch(trains, period: period, bounds: bounds, polishMargin: polishMargin,
                                      screeningTolerance: screeningTolerance, threads: threads)
     for (i, s) in selections.enumerated() {
         let fit = try? s.get().best
@@ -56,7 +59,7 @@ if let threads {
     }
 } else {
     for i in ids.indices {
-        let s = try? ETS.select(trains[i], period: period, polishMargin: polishMargin, screeningTolerance: screeningTolerance)
+        let s = try? ETS.select(trains[i], period: period, bounds: bounds, polishMargin: polishMargin, screeningTolerance: screeningTolerance)
         let fit = s?.best
         fits.append(fit)
         forecasts.append(try? fit?.forecast(horizon: tests[i].count, levels: []).mean)
@@ -66,7 +69,7 @@ if let threads {
 let wall = Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e9, cpu = cpuSeconds() - cpu0
 var smape = 0.0, mase = 0.0, count = 0
 var models: [String: Int] = [:]
-var dump = "series_id,model,aicc,loglik,smape,mase\n"
+var dump = "series_id,model,aicc,loglik,smape,mase,par,fc\n"
 for i in ids.indices {
     guard let fit = fits[i], let f = forecasts[i] else {
         FileHandle.standardError.write("ets-benchmark: \(ids[i]): no fit\n".data(using: .utf8)!)
@@ -74,10 +77,15 @@ for i in ids.indices {
     }
     let r = ETSAccuracy.score(train: trains[i], test: tests[i], forecast: f, period: period)
     smape += r.smape; mase += r.mase; count += 1
-    dump += "\(ids[i]),\(fit.specification.code),\(fit.aicc),\(fit.logLikelihood),\(r.smape),\(r.mase)\n"
+    let q = fit.parameters
+    let par = [q.smoothingLevel, q.smoothingTrend ?? .nan, q.smoothingSeasonal ?? .nan, q.dampingTrend ?? .nan, q.initialLevel]
+        + (q.initialTrend.map { [$0] } ?? []) + q.initialSeasonal
+    dump += "\(ids[i]),\(fit.specification.code),\(fit.aicc),\(fit.logLikelihood),\(r.smape),\(r.mase),"
+        + par.map { String($0) }.joined(separator: " ") + "," + f.map { String($0) }.joined(separator: " ") + "\n"
     models[fit.specification.description, default: 0] += 1
 }
-// ETS_DUMP=FILE writes one line per series: id, chosen model, AICc, log-likelihood, sMAPE, MASE.
+// ETS_DUMP=FILE writes one line per series: id, chosen model, AICc, log-likelihood, sMAPE, MASE,
+// parameters (α β γ φ l₀ b₀ s…, nan when absent) and forecasts (space-separated).
 if let path = environment["ETS_DUMP"] { try dump.write(toFile: path, atomically: true, encoding: .utf8) }
 let top = models.sorted { $0.value > $1.value }.prefix(5).map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
 print("{\"peer\": \"Pace ETS.select\", \"threads\": \(threads ?? 1), \"series\": \(count), \"mean_smape\": \(smape / Double(count)), \"mean_mase\": \(mase / Double(count)), \"wall_s\": \(wall), \"cpu_s\": \(cpu), \"cpu_ms_per_series\": \(cpu / Double(count) * 1000), \"evaluations_per_series\": \(Double(evaluations) / Double(count)), \"models\": {\(top)}}")
