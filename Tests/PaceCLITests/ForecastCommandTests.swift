@@ -69,6 +69,24 @@ struct ForecastCommandTests {
         (series["forecast"] as? [[String: Any]]) ?? []
     }
 
+    @Test("--ets-region usual selects in R's region (ETS.select with bounds .standard), capped is the default; a bad value is a usage error")
+    func etsRegion() throws {
+        let y = try S.values(S.ukgas, series: "UKgas")
+        for (flag, bounds) in [("usual", ETSBounds.standard), ("capped", ETSBounds.capped)] {
+            let run = try runPace(["forecast", S.ukgas, "--format", "json", "--ets-region", flag])
+            #expect(run.status == 0, "\(run.stderr)")
+            let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+            let fit = try ETS.select(y, period: 4, bounds: bounds).best
+            #expect(s["model"] as? String == fit.specification.description)
+            #expect(S.close([s["log_likelihood"] as? Double ?? .nan, s["aicc"] as? Double ?? .nan],
+                            [fit.logLikelihood, fit.aicc], rel: 1e-15))
+        }
+        let bad = try runPace(["forecast", S.ukgas, "--ets-region", "loose"])
+        #expect(bad.status == 64)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("--ets-region loose: expected capped or usual"))
+    }
+
     @Test("UKgas auto: model, likelihood, criteria and forecasts equal the library's ETS.select (exact: same code, shortest round-trip numbers)")
     func ukgasAutoEqualsLibrary() throws {
         let run = try runPace(["forecast", S.ukgas, "--format", "json"])

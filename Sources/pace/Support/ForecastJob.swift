@@ -80,6 +80,8 @@ struct ForecastSettings: Sendable {
     var levels: [Double]
     var paths: Int
     var seed: UInt64
+    /// Parameter region of automatic ETS selection (`--ets-region`).
+    var selectionBounds: ETSBounds = .capped
 
     func horizon(for frequency: Frequency) -> Int { horizon ?? 2 * frequency.periodsPerYear }
 }
@@ -192,7 +194,7 @@ enum ForecastJob {
             if pattern.error == .multiplicative || pattern.trend == .multiplicative || pattern.season == .multiplicative {
                 try series.requirePositive(for: "ETS \(pattern) (multiplicative component)")
             }
-            fit = try checked(series) { () throws(ETSError) in try ETS.select(y, period: m, pattern: pattern).best }
+            fit = try checked(series) { () throws(ETSError) in try ETS.select(y, period: m, pattern: pattern, bounds: settings.selectionBounds).best }
         case .trend(let shape):
             return try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
                                      periods: periods)
