@@ -192,23 +192,8 @@ extension GapSeries {
             }
             for local in chunk.groups {
                 let key = GroupKey(hash: local.keyHash, region: local.region, indicator: local.indicator)
-                if let g = groupIndex[key] {
-                    let i = Int(g)
-                    if local.frequency != nil {
-                        if let f = groups[i].frequency, f != local.frequency { return nil }
-                        groups[i].frequency = local.frequency
-                        groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
-                        groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
-                        groups[i].measures |= local.measures
-                        groups[i].rows += local.rows
-                    }
-                    remap.append(g)
-                } else {
-                    let g = Int32(groups.count)
-                    groupIndex[key] = g
-                    groups.append(local)
-                    remap.append(g)
-                }
+                guard let g = merge(local, key: key, into: &groups, index: &groupIndex) else { return nil }
+                remap.append(g)
             }
             remaps.append(remap)
         }
@@ -218,21 +203,7 @@ extension GapSeries {
         // cells than rows.
         let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
         let measureCount = GapSeries.measures.count
-        var blockStart = [Int](repeating: -1, count: groups.count * measureCount)
-        var origin = [Int](repeating: 0, count: groups.count)  // ordinal of a group's first cell
-        var cellCount = 0, gapRows = 0
-        for (g, group) in groups.enumerated() {
-            guard let frequency = group.frequency else { continue }
-            let ppy = frequency.periodsPerYear
-            let firstYear = group.minOrdinal / ppy, lastYear = group.maxOrdinal / ppy
-            origin[g] = firstYear * ppy
-            let cells = (lastYear - firstYear + 1) * ppy
-            for code in 0..<measureCount where group.measures & (1 << code) != 0 {
-                blockStart[g * measureCount + code] = cellCount
-                cellCount += cells
-            }
-            gapRows += group.rows
-        }
+        let (blockStart, origin, cellCount, gapRows) = blockLayout(groups)
         let cells: UnsafeMutablePointer<Double> = RowBuffers.allocate(max(cellCount, 1))
         defer { RowBuffers.free(cells, max(cellCount, 1)) }
         cells.initialize(repeating: unwritten, count: cellCount)

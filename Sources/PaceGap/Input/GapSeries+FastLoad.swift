@@ -80,23 +80,8 @@ extension GapSeries {
             remap.reserveCapacity(second.groups.count)
             for local in second.groups {
                 let key = SeriesKey(region: local.region, indicator: local.indicator)
-                if let g = groupIndex[key] {
-                    let i = Int(g)
-                    if local.frequency != nil {
-                        if let f = groups[i].frequency, f != local.frequency { return nil }
-                        groups[i].frequency = local.frequency
-                        groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
-                        groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
-                        groups[i].measures |= local.measures
-                        groups[i].rows += local.rows
-                    }
-                    remap.append(g)
-                } else {
-                    let g = Int32(groups.count)
-                    groupIndex[key] = g
-                    groups.append(local)
-                    remap.append(g)
-                }
+                guard let g = merge(local, key: key, into: &groups, index: &groupIndex) else { return nil }
+                remap.append(g)
             }
         }
 
@@ -105,21 +90,7 @@ extension GapSeries {
         // duplicate observation shows as fewer filled cells than rows.
         let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
         let measureCount = GapSeries.measures.count
-        var blockStart = [Int](repeating: -1, count: groups.count * measureCount)
-        var origin = [Int](repeating: 0, count: groups.count)  // ordinal of a group's first cell
-        var total = 0, gapRows = 0
-        for (g, group) in groups.enumerated() {
-            guard let frequency = group.frequency else { continue }
-            let n = frequency.periodsPerYear
-            let firstYear = group.minOrdinal / n, lastYear = group.maxOrdinal / n
-            origin[g] = firstYear * n
-            let cells = (lastYear - firstYear + 1) * n
-            for code in 0..<measureCount where group.measures & (1 << code) != 0 {
-                blockStart[g * measureCount + code] = total
-                total += cells
-            }
-            gapRows += group.rows
-        }
+        let (blockStart, origin, total, gapRows) = blockLayout(groups)
         var cells = [Double](repeating: unwritten, count: total)
         let (rowGroupC, rowOrdinalC, rowMeasureC, remapC, blockStartC, originC) =
             (rowGroup, rowOrdinal, rowMeasure, remap, blockStart, origin)
@@ -291,6 +262,51 @@ extension GapSeries {
     }
 
     static let measures: [GapSeries.Measure] = [.level, .ytd, .stock, .yoy, .ytdYoY]
+
+    /// Folds a chunk's group into the global table: a series already there widens its period
+    /// range and measures, a new one is appended. `nil` when the two disagree on the frequency.
+    static func merge<Key: Hashable>(_ local: Group, key: Key, into groups: inout [Group],
+                                     index: inout [Key: Int32]) -> Int32? {
+        if let g = index[key] {
+            let i = Int(g)
+            if local.frequency != nil {
+                if let f = groups[i].frequency, f != local.frequency { return nil }
+                groups[i].frequency = local.frequency
+                groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
+                groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
+                groups[i].measures |= local.measures
+                groups[i].rows += local.rows
+            }
+            return g
+        }
+        let g = Int32(groups.count)
+        index[key] = g
+        groups.append(local)
+        return g
+    }
+
+    /// The dense value blocks: every (group, measure) gets whole years of cells from the group's
+    /// first to its last year; `blockStart[g·M + code]` is −1 for a measure the group lacks, and
+    /// `origin[g]` is the ordinal of the group's first cell.
+    static func blockLayout(_ groups: [Group]) -> (blockStart: [Int], origin: [Int], cells: Int, rows: Int) {
+        let measureCount = GapSeries.measures.count
+        var blockStart = [Int](repeating: -1, count: groups.count * measureCount)
+        var origin = [Int](repeating: 0, count: groups.count)
+        var total = 0, rows = 0
+        for (g, group) in groups.enumerated() {
+            guard let frequency = group.frequency else { continue }
+            let ppy = frequency.periodsPerYear
+            let firstYear = group.minOrdinal / ppy, lastYear = group.maxOrdinal / ppy
+            origin[g] = firstYear * ppy
+            let cells = (lastYear - firstYear + 1) * ppy
+            for code in 0..<measureCount where group.measures & (1 << code) != 0 {
+                blockStart[g * measureCount + code] = total
+                total += cells
+            }
+            rows += group.rows
+        }
+        return (blockStart, origin, total, rows)
+    }
 
     static func code(_ m: GapSeries.Measure) -> UInt8 {
         switch m {
