@@ -32,20 +32,23 @@ struct LoadingTests {
         #expect(same(fast, general))
     }
 
+    /// Several measures, NA and empty cells, interleaved series, a padded measure spelling.
+    static let mixedRows = """
+        region,indicator,period,measure,value
+        A,gdp,2023Q1,ytd,10
+        B,gdp,2023Q1,ytd,5
+        A,gdp,2023Q2,ytd,NA
+        A,gdp,2024Q1,ytd_yoy,4.5
+        A,loans,2023-12,stock,100
+        A,loans,2024-03,stock,
+        B,gdp,2024Q2,yoy,3
+        A,gdp,2024Q1, YTD ,10.5
+        B,cpi,2024-02,level,2.1
+        """
+
     @Test("the fast loader equals the general reader: several measures, NA, interleaved rows, kinds; unused measures decline")
     func fastEqualsGeneralMixed() throws {
-        let text = """
-            region,indicator,period,measure,value
-            A,gdp,2023Q1,ytd,10
-            B,gdp,2023Q1,ytd,5
-            A,gdp,2023Q2,ytd,NA
-            A,gdp,2024Q1,ytd_yoy,4.5
-            A,loans,2023-12,stock,100
-            A,loans,2024-03,stock,
-            B,gdp,2024Q2,yoy,3
-            A,gdp,2024Q1, YTD ,10.5
-            B,cpi,2024-02,level,2.1
-            """
+        let text = Self.mixedRows
         // A measure the gap does not use (qoq, here monthly in a quarterly indicator: an error
         // for the general reader) makes the fast loader decline.
         let unused = try document(text + "\nA,gdp,2023Q3,qoq,1.2\nA,gdp,2023-07,qoq,1.2")
@@ -102,19 +105,7 @@ struct LoadingTests {
 
     @Test("the byte scanner: several measures, NA, interleaved rows, CRLF, BOM, kinds, any chunk count")
     func byteScannerMixed() throws {
-        let body = """
-            region,indicator,period,measure,value
-            A,gdp,2023Q1,ytd,10
-            B,gdp,2023Q1,ytd,5
-            A,gdp,2023Q2,ytd,NA
-            A,gdp,2024Q1,ytd_yoy,4.5
-            A,loans,2023-12,stock,100
-            A,loans,2024-03,stock,
-            B,gdp,2024Q2,yoy,3
-            A,gdp,2024Q1, YTD ,10.5
-            B,cpi,2024-02,level,2.1
-            Ж,cpi,2024-03,level,1e3
-            """
+        let body = Self.mixedRows + "\nЖ,cpi,2024-03,level,1e3"
         let meta = IndicatorMetadata(entries: [.init(indicator: "loans", kind: .stock), .init(indicator: "cpi", kind: .rate)])
         let general = GapSeries.panel(from: try ObservationSet(document: try document(body)), metadata: meta)
         let crlf = "\u{FEFF}" + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") + "\r\n\r\n"
