@@ -25,8 +25,7 @@ public struct ETSBounds: Sendable, Hashable {
 
     /// ``standard`` with statsforecast AutoETS's region (``ETSSmoothingRegion/capsAtStartingAlpha``): β ≤ α₀,
     /// γ ≤ 1 − α₀. The default of ``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``.
-    public static let capped = ETSBounds(lower: (1e-4, 1e-4, 1e-4, 0.8), upper: (0.9999, 0.9999, 0.9999, 0.98),
-                                         region: .capsAtStartingAlpha)
+    public static let capped = ETSBounds(lower: standard.lower, upper: standard.upper, region: .capsAtStartingAlpha)
 
     public init(lower: (alpha: Double, beta: Double, gamma: Double, phi: Double),
                 upper: (alpha: Double, beta: Double, gamma: Double, phi: Double),

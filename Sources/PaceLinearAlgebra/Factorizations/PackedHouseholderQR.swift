@@ -268,22 +268,12 @@ public struct PackedHouseholderQR: Sendable {
     /// (AᵀA)⁻¹ = SSᵀ from ``scaledInverseR(into:)``, and S itself when `inverseR` is true.
     public func inverseGram(inverseR: Bool) -> (gramInverse: Matrix, inverseR: Matrix?) {
         let k = columns
-        var xtx = Matrix(rows: k, columns: k)
+        var xtx = Matrix.empty
         var invR: Matrix? = nil
         withUnsafeTemporaryAllocation(of: Double.self, capacity: k * k) { buf in
             let s = buf.baseAddress!
             scaledInverseR(into: s)
-            xtx.withUnsafeMutableBufferPointer { gp in
-                let g = gp.baseAddress!
-                for i in 0..<k {
-                    for j in i..<k {
-                        var acc = 0.0
-                        for m in j..<k { acc += s[i + m * k] * s[j + m * k] }
-                        g[i + j * k] = acc
-                        g[j + i * k] = acc
-                    }
-                }
-            }
+            xtx = Matrix.upperTriangularOuterProduct(UnsafeBufferPointer(buf), order: k)
             if inverseR {
                 var m = Matrix(rows: k, columns: k)
                 m.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: s, count: k * k) }

@@ -127,3 +127,23 @@ extension Matrix: CustomStringConvertible {
         return "Matrix \(rows)×\(columns)\n" + lines.joined(separator: "\n")
     }
 }
+
+extension Matrix {
+    /// S·Sᵀ for the upper-triangular k × k matrix S stored column-major at `s` (entries below the
+    /// diagonal are not read), accumulated in `S`'s precision and rounded to double — (AᵀA)⁻¹ from
+    /// S = D⁻¹R⁻¹ of a QR factorisation.
+    public static func upperTriangularOuterProduct<S: BinaryFloatingPoint>(_ s: UnsafeBufferPointer<S>, order k: Int) -> Matrix {
+        var g = Matrix(rows: k, columns: k)
+        g.elements.withUnsafeMutableBufferPointer { gp in
+            for i in 0..<k {
+                for j in i..<k {
+                    var acc: S = 0
+                    for m in j..<k { acc += s[i + m * k] * s[j + m * k] }
+                    gp[i + j * k] = Double(acc)
+                    gp[j + i * k] = Double(acc)
+                }
+            }
+        }
+        return g
+    }
+}

@@ -39,15 +39,7 @@ extension LeastSquaresCore {
         let k = r.columns
         var inv = try r.upperTriangularInverse()
         for c in 0..<k { for i in 0...c { inv[i, c] /= norms[i] } }
-        var xtx = Matrix(rows: k, columns: k)
-        for i in 0..<k {
-            for j in i..<k {
-                var acc = 0.0
-                for m in j..<k { acc += inv[i, m] * inv[j, m] }
-                xtx[i, j] = acc
-                xtx[j, i] = acc
-            }
-        }
+        let xtx = inv.withUnsafeBufferPointer { Matrix.upperTriangularOuterProduct($0, order: k) }
         var rd = r
         for c in 0..<k { for i in 0...c { rd[i, c] *= norms[c] } }
         return (inv, xtx, rd)

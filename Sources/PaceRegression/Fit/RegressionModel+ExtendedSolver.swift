@@ -57,16 +57,8 @@ extension RegressionModel {
         }
         let s = ls.scaledInverseR()
         var inv = Matrix(rows: k, columns: k)
-        var xtx = Matrix(rows: k, columns: k)
         for c in 0..<k { for i in 0...c { inv[i, c] = Double(s[i + c * k]) } }
-        for i in 0..<k {
-            for j in i..<k {
-                var acc: E = 0
-                for m in j..<k { acc += s[i + m * k] * s[j + m * k] }
-                xtx[i, j] = Double(acc)
-                xtx[j, i] = Double(acc)
-            }
-        }
+        let xtx = s.withUnsafeBufferPointer { Matrix.upperTriangularOuterProduct($0, order: k) }
         var design: Matrix? = nil
         if needDesign {
             var d = Matrix(rows: n, columns: k)
