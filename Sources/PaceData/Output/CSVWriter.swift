@@ -65,8 +65,11 @@ public final class CSVWriter {
     }
 
     /// Whether `text` must be quoted in CSV.
-    public static func needsQuotes(_ text: String) -> Bool {
-        let utf8 = text.utf8
+    public static func needsQuotes(_ text: String) -> Bool { needsQuotes(utf8: text.utf8) }
+
+    /// ``needsQuotes(_:)`` on the field's UTF-8 bytes (for writers that format into byte buffers).
+    @inlinable
+    public static func needsQuotes<Bytes: BidirectionalCollection>(utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
         if let first = utf8.first, first == 0x20 || utf8.last == 0x20 { return true }
         for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return true }
         return false

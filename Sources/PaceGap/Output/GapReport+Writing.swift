@@ -98,12 +98,11 @@ extension GapReport {
         }
 
         /// A text field as `CSVWriter.escape` writes it: copied straight from the String's bytes
-        /// when it needs no quotes (no comma, quote, CR or LF; no space at either end).
+        /// when it needs no quotes (`CSVWriter.needsQuotes`).
         mutating func append(field text: String) {
             var text = text
             let plain = text.withUTF8 { u -> Bool in
-                if let first = u.first, first == 0x20 || u[u.count - 1] == 0x20 { return false }
-                for b in u where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+                if CSVWriter.needsQuotes(utf8: u) { return false }
                 reserve(u.count)
                 if let p = u.baseAddress { (base + count).update(from: p, count: u.count) }
                 count += u.count
