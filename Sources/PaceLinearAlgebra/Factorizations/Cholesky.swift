@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import _PaceCLapack
 
 /// Cholesky factorisation A = Uᵀ U of a symmetric positive-definite matrix (LAPACK `dpotrf`,
