@@ -174,33 +174,52 @@ extension GapSeries {
         guard chunks.allSatisfy({ $0.ok }) else { return nil }
         if chunks.allSatisfy({ $0.rows == 0 }) { return nil }
 
-        // Merge the chunks' groups in file order: local group numbers → global ones.
+        // Merge the chunks' groups in file order: local group numbers → global ones. Each chunk's
+        // groups are first looked up (concurrently) in the indexes of the chunks before it; a
+        // group's global number is that of its first appearance.
+        let earlier = UnsafeMutablePointer<[Int64]>.allocate(capacity: count)
+        earlier.initialize(repeating: [], count: count)
+        defer { earlier.deinitialize(count: count); earlier.deallocate() }
+        let found = SendablePointer(earlier)
+        if count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count - 1) { t in
+                let k = t + 1
+                found.pointer[k] = chunks[k].groups.map { local -> Int64 in
+                    let key = GroupKey(hash: local.keyHash, region: local.region, indicator: local.indicator)
+                    for j in 0..<k {
+                        if let i = chunks[j].index[key] { return Int64(j) << 32 | Int64(i) }
+                    }
+                    return -1
+                }
+            }
+        }
         var groups: [Group] = []
-        var groupIndex: [GroupKey: Int32] = [:]
+        groups.reserveCapacity(chunks.reduce(0) { $0 + $1.groups.count })
         var remaps: [[Int32]] = []
-        for chunk in chunks {
+        for (k, chunk) in chunks.enumerated() {
             var remap: [Int32] = []
             remap.reserveCapacity(chunk.groups.count)
-            if groups.isEmpty {
-                groups = chunk.groups
-                groupIndex = chunk.index
-                chunk.index = [:]  // uniquely referenced: grown in place below
-                groupIndex.reserveCapacity(chunks.reduce(0) { $0 + $1.groups.count })
-                remap = Array(0..<Int32(groups.count))
-                remaps.append(remap)
-                continue
-            }
-            for local in chunk.groups {
-                let key = GroupKey(hash: local.keyHash, region: local.region, indicator: local.indicator)
-                guard let g = merge(local, key: key, into: &groups, index: &groupIndex) else { return nil }
-                remap.append(g)
+            for (l, local) in chunk.groups.enumerated() {
+                let seen = k == 0 ? -1 : earlier[k][l]
+                if seen < 0 {
+                    remap.append(Int32(groups.count))
+                    groups.append(local)
+                    continue
+                }
+                let g = Int(remaps[Int(seen >> 32)][Int(seen & 0xFFFF_FFFF)])
+                if local.frequency != nil {
+                    if let f = groups[g].frequency, f != local.frequency { return nil }
+                    groups[g].frequency = local.frequency
+                    groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, local.minOrdinal)
+                    groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, local.maxOrdinal)
+                    groups[g].measures |= local.measures
+                    groups[g].rows += local.rows
+                }
+                remap.append(Int32(g))
             }
             remaps.append(remap)
         }
 
-        // Every (group, measure) gets a dense block in one buffer; rows scatter their values
-        // into it. Each row fills one cell, so a duplicate observation shows as fewer filled
-        // cells than rows.
         let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
         let measureCount = GapSeries.measures.count
         let (blockStart, origin, cellCount, gapRows) = blockLayout(groups)

@@ -36,25 +36,32 @@ extension GapReport {
     func writeCSV(to sink: OutputSink) {
         for line in provenanceLines { sink.write("# " + line + "\n") }
         CSVWriter(sink: sink).writeHeader(GapRow.columnNames)
-        // Rows are formatted in chunks (on two threads for large reports) and written in order;
-        // the text is exactly `CSVWriter`'s: `formatNumber`, empty for nil, `escape` for text.
+        // Rows are formatted in blocks, two at a time on two threads for large reports, into
+        // two buffers reused for every block and written in order: the text is exactly
+        // `CSVWriter`'s (`formatNumber`, empty for nil, `escape` for text), and the memory is
+        // two blocks' worth instead of the whole report's (fresh pages cost more than the
+        // formatting here).
         let count = rows.count
-        let chunks = count >= 8192 ? 2 : 1
-        var parts = [RowBytes?](repeating: nil, count: chunks)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            let out = SendablePointer(buffer.baseAddress!)
-            let rows = self.rows
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                let range = count * part / chunks..<count * (part + 1) / chunks
-                var bytes = RowBytes(capacity: range.count * 320 + 64)
-                for i in range { GapReport.appendCSV(rows[i], to: &bytes) }
-                out.pointer[part] = bytes
+        let lanes = count >= 8192 ? 2 : 1
+        let block = 2048
+        let rows = self.rows
+        var buffers = (0..<lanes).map { _ in RowBytes(capacity: block * 320 + 64) }
+        defer { for buffer in buffers { buffer.release() } }
+        var start = 0
+        while start < count {
+            let first = start
+            buffers.withUnsafeMutableBufferPointer { lane in
+                let out = SendablePointer(lane.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: lanes) { k in
+                    let range = min(count, first + block * k)..<min(count, first + block * (k + 1))
+                    out.pointer[k].count = 0
+                    for i in range { GapReport.appendCSV(rows[i], to: &out.pointer[k]) }
+                }
             }
-        }
-        for part in parts {
-            guard let part else { continue }
-            sink.write(UnsafeRawBufferPointer(start: part.base, count: part.count))
-            part.release()
+            for buffer in buffers where buffer.count > 0 {
+                sink.write(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+            }
+            start += block * lanes
         }
     }
 

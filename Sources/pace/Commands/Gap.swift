@@ -63,8 +63,8 @@ struct Gap: ParsableCommand {
         let chosen = format ?? ((output == nil || output == "-") && isatty(1) == 1 ? .table : .csv)
         report.write(chosen, to: sink)
         try sink.commit()
-        if let failOn, report.hasLight(atLeast: failOn == .red ? .red : .yellow) {
-            throw ExitCode(1)
-        }
+        let failed = failOn.map { report.hasLight(atLeast: $0 == .red ? .red : .yellow) } ?? false
+        KeptUntilExit.keep(report)
+        if failed { throw ExitCode(1) }
     }
 }

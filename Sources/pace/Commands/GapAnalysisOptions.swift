@@ -117,6 +117,7 @@ struct GapAnalysisOptions: ParsableArguments {
         let panel = try GapSeries.panel(from: data, metadata: metadata)
         let targetList = try targetsRead.get()
         let rows = analyzer.analyse(series: panel, targets: targetList)
+        KeptUntilExit.keep((data, panel, targetList))
         return GapReport(rows: rows, options: options, inputs: inputs)
     }
 }
