@@ -168,6 +168,40 @@ struct LoadingTests {
         }
     }
 
+    @Test("byte scanner runs: shuffled, descending and gapped periods give the general reader's panel; a duplicate in another run or chunk gives its error")
+    func byteScannerRuns() throws {
+        // Rows are stored as runs of consecutive periods; every way of breaking a run is checked
+        // against the general reader on 1–3 chunks (`expectSameOutcome`) and on up to 6 chunks.
+        var rows: [String] = []
+        for region in ["A", "B", "C"] {
+            for k in 0..<24 { rows.append("\(region),gdp,\(2015 + k / 4)Q\(1 + k % 4),ytd,\(k * 10 + Int(region.utf8.first!) % 7)") }
+        }
+        let header = "region,indicator,period,measure,value"
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var shuffled = rows
+        for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, next(i + 1)) }
+        let gapped = rows.enumerated().filter { $0.offset % 5 != 2 }.map(\.element)
+        for body in [rows, Array(rows.reversed()), shuffled, gapped, rows + ["A,gdp,2016Q1,yoy,5", "A,gdp,2016Q2,yoy,6"]] {
+            let text = ([header] + body).joined(separator: "\n") + "\n"
+            try expectSameOutcome(Array(text.utf8))
+            let general = GapSeries.panel(from: try ObservationSet(document: try document(text)))
+            for parts in 4...6 {
+                let fast = try #require(try scanned(text, parts: parts), "parts \(parts)")
+                #expect(same(fast, general), "parts \(parts)")
+            }
+        }
+        // Duplicates: in the next run of the same series, in a later chunk, inside a shuffled file.
+        for body in [rows + ["A,gdp,2015Q3,ytd,1"], ["B,gdp,2019Q4,ytd,1"] + rows, shuffled + [shuffled[7]]] {
+            let text = ([header] + body).joined(separator: "\n") + "\n"
+            try expectSameOutcome(Array(text.utf8))
+            #expect(throws: InputError.self) { _ = try GapSeries.panel(from: try GapSeries.PanelInput(file: LoadedFile(bytes: Array(text.utf8), source: "t.csv"), parts: 5)) }
+        }
+    }
+
     /// The panel or the error of the byte-scanner path equals the general reader's, for 1–3 chunks.
     func expectSameOutcome(_ bytes: [UInt8]) throws {
         let file = LoadedFile(bytes: bytes, source: "t.csv")

@@ -220,43 +220,41 @@ extension GapSeries {
             remaps.append(remap)
         }
 
-        let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
-        let measureCount = GapSeries.measures.count
-        let (blockStart, origin, cellCount, gapRows) = blockLayout(groups)
-        let cells: UnsafeMutablePointer<Double> = RowBuffers.allocate(max(cellCount, 1))
-        defer { RowBuffers.free(cells, max(cellCount, 1)) }
-        cells.initialize(repeating: unwritten, count: cellCount)
-        let out = SendablePointer(cells)
-        let scatter = (remaps, blockStart, origin)
-        DispatchQueue.concurrentPerform(iterations: count) { k in
-            let chunk = chunks[k]
-            let rows = chunk.rows, rowMeasure = chunk.rowMeasure, rowGroup = chunk.rowGroup
-            let rowOrdinal = chunk.rowOrdinal, rowValue = chunk.rowValue
-            scatter.0[k].withUnsafeBufferPointer { remap in
-                scatter.1.withUnsafeBufferPointer { blockStart in
-                    scatter.2.withUnsafeBufferPointer { origin in
-                        for row in 0..<rows {
-                            let code = Int(rowMeasure[row])
-                            if code == 255 { continue }
-                            let g = Int(remap[Int(rowGroup[row])])
-                            out.pointer[blockStart[g * measureCount + code] + Int(rowOrdinal[row]) - origin[g]] = rowValue[row]
-                        }
-                    }
+        // Every group's runs, in file order: a counting sort of the chunks' runs by global group.
+        let groupCount = groups.count
+        var runStart = [Int32](repeating: 0, count: groupCount + 1)
+        for (k, chunk) in chunks.enumerated() {
+            remaps[k].withUnsafeBufferPointer { remap in
+                for run in chunk.runs { runStart[Int(remap[Int(run.group)]) + 1] += 1 }
+            }
+        }
+        for g in 0..<groupCount { runStart[g + 1] += runStart[g] }
+        var runRefs = [RunRef](repeating: RunRef(chunk: 0, run: 0), count: Int(runStart[groupCount]))
+        var nextRef = runStart
+        for (k, chunk) in chunks.enumerated() {
+            remaps[k].withUnsafeBufferPointer { remap in
+                for (r, run) in chunk.runs.enumerated() {
+                    let g = Int(remap[Int(run.group)])
+                    runRefs[Int(nextRef[g])] = RunRef(chunk: Int32(k), run: Int32(r))
+                    nextRef[g] += 1
                 }
             }
         }
 
-        // The series, built on the same threads over halves of the group list.
-        let built = UnsafeMutablePointer<GapSeries?>.allocate(capacity: groups.count)
+        // The series, built on the same threads over parts of the group list: each measure's
+        // cells start unwritten, each run is copied into its place, and a cell written twice
+        // (a duplicate observation) sends the file to the general reader, which names it.
+        let unwritten = Double(bitPattern: 0x7FF8_DEAD_BEEF_0001)
+        let measureCount = GapSeries.measures.count
+        let built = UnsafeMutablePointer<GapSeries?>.allocate(capacity: groupCount)
         defer { built.deallocate() }
         let builtOut = SendablePointer(built)
-        let filledCounts = UnsafeMutablePointer<Int>.allocate(capacity: count)
-        defer { filledCounts.deallocate() }
-        let filledOut = SendablePointer(filledCounts)
-        let finished = (groups, blockStart)
-        let groupCount = groups.count
+        let clashes = UnsafeMutablePointer<Bool>.allocate(capacity: count)
+        defer { clashes.deallocate() }
+        let clashOut = SendablePointer(clashes)
+        let finished = (groups, runStart, runRefs)
         DispatchQueue.concurrentPerform(iterations: count) { k in
-            var filled = 0
+            var clash = false
             let range = (groupCount * k / count)..<(groupCount * (k + 1) / count)
             for g in range {
                 let group = finished.0[g]
@@ -266,43 +264,50 @@ extension GapSeries {
                 }
                 let ppy = frequency.periodsPerYear
                 let firstYear = group.minOrdinal / ppy, lastYear = group.maxOrdinal / ppy
+                let origin = firstYear * ppy
                 var s = GapSeries(region: group.region, indicator: group.indicator, periodsPerYear: ppy,
                                   firstYear: firstYear, yearCount: lastYear - firstYear + 1)
                 let cellsPerMeasure = s.yearCount * ppy
-                for code in 0..<measureCount {
-                    let start = finished.1[g * measureCount + code]
-                    guard start >= 0 else { continue }
+                let refs = Int(finished.1[g])..<Int(finished.1[g + 1])
+                for code in 0..<measureCount where group.measures & (1 << code) != 0 {
                     s[GapSeries.measures[code]] = [Double](unsafeUninitializedCapacity: cellsPerMeasure) { values, initialized in
-                        for j in 0..<cellsPerMeasure {
-                            let v = out.pointer[start + j]
-                            if v.bitPattern == unwritten.bitPattern {
-                                values[j] = .nan
-                            } else {
-                                values[j] = v
-                                filled += 1
+                        let cells = values.baseAddress!
+                        cells.initialize(repeating: unwritten, count: cellsPerMeasure)
+                        for i in refs {
+                            let ref = finished.2[i]
+                            let chunk = chunks[Int(ref.chunk)]
+                            let run = chunk.runs[Int(ref.run)]
+                            guard Int(run.measure) == code else { continue }
+                            let from = chunk.values.base + Int(run.start)
+                            let to = cells + (Int(run.firstOrdinal) - origin)
+                            for j in 0..<Int(run.count) {
+                                if to[j].bitPattern != unwritten.bitPattern { clash = true }
+                                to[j] = from[j]
                             }
+                        }
+                        for j in 0..<cellsPerMeasure where cells[j].bitPattern == unwritten.bitPattern {
+                            cells[j] = .nan
                         }
                         initialized = cellsPerMeasure
                     }
                 }
                 (builtOut.pointer + g).initialize(to: s)
             }
-            filledOut.pointer[k] = filled
+            clashOut.pointer[k] = clash
         }
-        var filled = 0
-        for k in 0..<count { filled += filledCounts[k] }
         var series: [GapSeries] = []
         series.reserveCapacity(groupCount)
-        series.withUnsafeMutableBufferPointer { buffer in
-            if let base = buffer.baseAddress {
-                LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(base), bytes: groupCount * MemoryLayout<GapSeries>.stride)
-            }
-        }
         for g in 0..<groupCount {
             if let s = (built + g).move() { series.append(s) }
         }
-        guard filled == gapRows else { return nil }
+        for k in 0..<count where clashes[k] { return nil }
         return series
+    }
+
+    /// A run's place: chunk number and run number in that chunk.
+    struct RunRef {
+        var chunk: Int32
+        var run: Int32
     }
 
     /// Region × indicator with a hash of their bytes computed once while scanning: the
@@ -347,51 +352,40 @@ extension GapSeries {
         }
     }
 
-    /// The per-row results of one chunk: group, period ordinal, measure code, value — four
-    /// arrays in one block (huge pages when large: few page faults).
-    struct RowBuffers {
-        var rows = 0
+    /// The values of one chunk's rows, in file order (one block, huge pages when large).
+    struct ValueBuffer {
+        var count = 0
         var capacity: Int
-        var block: UnsafeMutableRawPointer
-        var value: UnsafeMutablePointer<Double>
-        var group: UnsafeMutablePointer<Int32>
-        var ordinal: UnsafeMutablePointer<Int32>
-        var measure: UnsafeMutablePointer<UInt8>
-
-        static let bytesPerRow = 8 + 4 + 4 + 1
+        var base: UnsafeMutablePointer<Double>
 
         init(capacity: Int) {
             self.capacity = capacity
-            block = LargeAllocation.allocate(bytes: capacity * RowBuffers.bytesPerRow)
-            value = block.assumingMemoryBound(to: Double.self)
-            group = (block + 8 * capacity).assumingMemoryBound(to: Int32.self)
-            ordinal = (block + 12 * capacity).assumingMemoryBound(to: Int32.self)
-            measure = (block + 16 * capacity).assumingMemoryBound(to: UInt8.self)
-        }
-
-        /// Big blocks are mappings with huge pages requested (far fewer page faults).
-        static func allocate<T>(_ count: Int) -> UnsafeMutablePointer<T> {
-            LargeAllocation.allocate(bytes: count * MemoryLayout<T>.stride).assumingMemoryBound(to: T.self)
-        }
-
-        static func free<T>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
-            LargeAllocation.free(UnsafeMutableRawPointer(p), bytes: count * MemoryLayout<T>.stride)
+            base = LargeAllocation.allocate(bytes: capacity * 8).assumingMemoryBound(to: Double.self)
         }
 
         func release() {
-            LargeAllocation.free(block, bytes: capacity * RowBuffers.bytesPerRow)
+            LargeAllocation.free(UnsafeMutableRawPointer(base), bytes: capacity * 8)
         }
 
         mutating func grow() {
-            var bigger = RowBuffers(capacity: capacity * 2)
-            bigger.value.update(from: value, count: rows)
-            bigger.group.update(from: group, count: rows)
-            bigger.ordinal.update(from: ordinal, count: rows)
-            bigger.measure.update(from: measure, count: rows)
-            bigger.rows = rows
+            var bigger = ValueBuffer(capacity: capacity * 2)
+            bigger.base.update(from: base, count: count)
+            bigger.count = count
             release()
             self = bigger
         }
+    }
+
+    /// Consecutive rows of one group and measure whose periods follow each other: the values
+    /// `start..<start + count` of their chunk, for ordinals `firstOrdinal…`. A long file sorted
+    /// by series has one run per series and measure, so rows need no group, measure or period
+    /// of their own.
+    struct Run {
+        var start: Int32
+        var count: Int32
+        var firstOrdinal: Int32
+        var group: Int32
+        var measure: UInt8
     }
 
     /// Column positions of the long layout (−1 = absent).
@@ -416,11 +410,8 @@ extension GapSeries {
         var rows = 0
         var groups: [Group] = []
         var index: [GroupKey: Int32] = [:]
-        var buffers = RowBuffers(capacity: 0)
-        var rowGroup: UnsafeMutablePointer<Int32> { buffers.group }
-        var rowOrdinal: UnsafeMutablePointer<Int32> { buffers.ordinal }
-        var rowMeasure: UnsafeMutablePointer<UInt8> { buffers.measure }
-        var rowValue: UnsafeMutablePointer<Double> { buffers.value }
+        var values = ValueBuffer(capacity: 0)
+        var runs: [Run] = []
 
         init(p: UnsafePointer<UInt8>, start: Int, end: Int, limit: Int, layout: ByteLayout) {
             self.p = p
@@ -430,30 +421,36 @@ extension GapSeries {
             self.layout = layout
         }
 
-        func release() { buffers.release() }
+        func release() { values.release() }
 
         /// Scans the chunk; `ok` stays false when a line needs the general reader.
         func scan() {
             // Locals in the loop (a class's stored properties would be checked for exclusive
             // access on every use), stored back at the end.
             var groups: [Group] = [], index: [GroupKey: Int32] = [:]
-            var buffers = RowBuffers(capacity: max(16, (end - start) / 24))
-            ok = ByteChunk.scanLines(p, start, end, limit: limit, layout, &groups, &index, &buffers)
+            var values = ValueBuffer(capacity: max(16, (end - start) / 28))
+            var runs: [Run] = []
+            ok = ByteChunk.scanLines(p, start, end, limit: limit, layout, &groups, &index, &values, &runs)
             self.groups = groups
             self.index = index
-            rows = buffers.rows
-            self.buffers.release()
-            self.buffers = buffers
+            rows = values.count
+            self.values.release()
+            self.values = values
+            self.runs = runs
         }
 
         private static func scanLines(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int, _ layout: ByteLayout,
                                       _ groups: inout [Group], _ index: inout [GroupKey: Int32],
-                                      _ buffers: inout RowBuffers) -> Bool {
+                                      _ values: inout ValueBuffer, _ runs: inout [Run]) -> Bool {
             let columns = layout.columns
             var current: Int32 = -1
             var regionStart = 0, regionLength = -1, indicatorStart = 0, indicatorLength = -1
             var measureStart = 0, measureLength = -1
             var lastMeasure: UInt8 = 0
+            // The open run: its group, measure, next ordinal, first row and first ordinal.
+            var run = Run(start: 0, count: 0, firstOrdinal: 0, group: -1, measure: 0)
+            var runNext = 0
+            runs.reserveCapacity(Swift.max(16, (end - start) / 1024))
             var stats = GroupStats(Group(region: "", indicator: ""))  // the current group's, stored back on a change
             index.reserveCapacity(Swift.min((end - start) / 1024, 1 << 17))
             let raw = UnsafeRawPointer(p)
@@ -610,17 +607,20 @@ extension GapSeries {
                     }
                 }
 
-                if buffers.rows == buffers.capacity { buffers.grow() }
-                let row = buffers.rows
-                buffers.rows += 1
-                buffers.group[row] = current
-                buffers.measure[row] = code
-                buffers.value[row] = value
                 // A measure the gap does not use still must pass the general reader's checks
                 // (one frequency per series, no duplicate): such files go through it.
                 if code == 255 { return false }
-                guard ordinal <= Int(Int32.max) else { return false }
-                buffers.ordinal[row] = Int32(ordinal)
+                guard ordinal <= Int(Int32.max), values.count < Int(Int32.max) else { return false }
+                if values.count == values.capacity { values.grow() }
+                if run.count > 0 && run.group == current && run.measure == code && ordinal == runNext {
+                    run.count += 1
+                } else {
+                    if run.count > 0 { runs.append(run) }
+                    run = Run(start: Int32(values.count), count: 1, firstOrdinal: Int32(ordinal), group: current, measure: code)
+                }
+                runNext = ordinal + 1
+                values.base[values.count] = value
+                values.count += 1
                 if let f = stats.frequency, f != frequency { return false }
                 stats.frequency = frequency
                 stats.minOrdinal = Swift.min(stats.minOrdinal, ordinal)
@@ -629,6 +629,7 @@ extension GapSeries {
                 stats.rows += 1
             }
             if current >= 0 { groups[Int(current)].take(stats) }
+            if run.count > 0 { runs.append(run) }
             return true
         }
 
