@@ -235,6 +235,7 @@ struct CSVDocumentFileTests {
             try CSVDocument.read(path: "/nonexistent/pace.csv")
         }
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: InputError(file: folder, problem: "cannot read the file: Is a directory")) {
             try CSVDocument.read(path: folder)
         }
@@ -243,6 +244,7 @@ struct CSVDocumentFileTests {
     @Test("small and large files read from disk give the same cells as from bytes")
     func fromDisk() throws {
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for rows in [3, 60_000] {
             let text = CSVDocumentLargeTests.bigText(rows: rows)
             let path = folder + "/f\(rows).csv"

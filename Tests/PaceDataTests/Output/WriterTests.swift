@@ -30,6 +30,7 @@ struct CSVWriterTests {
     @Test("what the writer writes, the reader reads back unchanged")
     func roundTrip() throws {
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/out.csv"
         let rows = [["a,b", "say \"hi\"", "x"], ["two\nlines", "", " lead"], ["NA-like", "ü", "\"\""]]
         let sink = try OutputSink(path: path)
@@ -67,6 +68,7 @@ struct JSONWriterTests {
     @Test("nested document: commas, keys, null for non-finite; valid JSON that reads back")
     func document() throws {
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for pretty in [false, true] {
             let path = folder + "/out\(pretty).json"
             let sink = try OutputSink(path: path)
@@ -106,6 +108,7 @@ struct JSONWriterTests {
     @Test("JSON Lines: one compact object per line")
     func lines() throws {
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/out.jsonl"
         let sink = try OutputSink(path: path)
         let writer = JSONLinesWriter(sink: sink)
@@ -121,6 +124,7 @@ struct OutputSinkTests {
     @Test("commit replaces the file; nothing else is left in the folder")
     func commitReplaces() throws {
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/r.csv"
         try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
         let sink = try OutputSink(path: path)
@@ -137,6 +141,7 @@ struct OutputSinkTests {
     @Test("without commit (a failed run) the previous file is kept and the temporary removed")
     func failureKeepsPrevious() throws {
         let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/r.csv"
         try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
         do {
