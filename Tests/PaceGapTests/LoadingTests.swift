@@ -202,6 +202,41 @@ struct LoadingTests {
         }
     }
 
+    @Test("property: the eight-digits-at-a-time decimal reader gives plainDecimal's value or declines, on random short texts")
+    func shortDecimalAgrees() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        // Mostly digits and dots, some signs, spaces, letters and non-ASCII bytes; what follows
+        // the text (read by the word load) is random too.
+        let alphabet: [UInt8] = Array("0123456789".utf8) + Array("0123456789..-".utf8) + [0x20, 0x2B, 0x65, 0x2C, 0x0A, 0xC3, 0xFF, 0x2F, 0x3A]
+        var accepted = 0
+        for _ in 0..<200_000 {
+            let n = next(11)
+            var bytes = (0..<16).map { _ in alphabet[next(alphabet.count)] }
+            if next(3) == 0 { bytes[0] = 0x2D }
+            let short = bytes.withUnsafeBufferPointer { GapSeries.ByteChunk.shortDecimal($0.baseAddress!, n) }
+            let plain = bytes.withUnsafeBufferPointer { GapSeries.ByteChunk.plainDecimal($0.baseAddress!, n) }
+            let text = String(decoding: bytes[0..<n], as: UTF8.self)
+            if let short {
+                accepted += 1
+                // Bit for bit: the same correctly rounded division, and the general parser's value.
+                #expect(plain?.bitPattern == short.bitPattern, "\(text)")
+                if case .number(let x) = bytes.withUnsafeBufferPointer({ DecimalParser.classify(UnsafeBufferPointer(rebasing: $0[0..<n])) }) {
+                    #expect(x.bitPattern == short.bitPattern, "\(text)")
+                } else {
+                    Issue.record("DecimalParser rejects \(text), the short reader took it")
+                }
+            } else if n >= 1, n - (bytes[0] == 0x2D ? 1 : 0) <= 8 {
+                // Declined only what plainDecimal declines.
+                #expect(plain == nil, "\(text)")
+            }
+        }
+        #expect(accepted > 10_000)
+    }
+
     /// The panel or the error of the byte-scanner path equals the general reader's, for 1–3 chunks.
     func expectSameOutcome(_ bytes: [UInt8]) throws {
         let file = LoadedFile(bytes: bytes, source: "t.csv")

@@ -59,7 +59,7 @@ public enum DecimalParser {
     }
 
     /// 10^k, exact, for 0 ≤ k ≤ 22 (for callers with fast paths of their own).
-    @inlinable public static func exactPowerOfTen(_ k: Int) -> Double { powerOfTen(k) }
+    @inlinable @inline(__always) public static func exactPowerOfTen(_ k: Int) -> Double { powerOfTen(k) }
 
     /// The fast path alone: the value when `p[0..<count]` is a plain decimal (no spaces) that
     /// Clinger's fast path handles exactly, otherwise `nil` (the caller then uses `classify`).

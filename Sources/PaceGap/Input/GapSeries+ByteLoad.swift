@@ -595,7 +595,9 @@ extension GapSeries {
                 // Value: the shared decimal parser, as `CSVDocument.doubleColumn` uses it.
                 let (vs, vl) = field(layout.value)
                 let value: Double
-                if let x = ByteChunk.plainDecimal(p + vs, vl) {
+                if vs &+ 9 <= limit, let x = ByteChunk.shortDecimal(p + vs, vl) {
+                    value = x
+                } else if let x = ByteChunk.plainDecimal(p + vs, vl) {
                     value = x
                 } else if let x = DecimalParser.parseFast(p + vs, count: vl) {
                     value = x
@@ -653,6 +655,47 @@ extension GapSeries {
             let month = m1 * 10 + m2
             guard month >= 1, month <= 12 else { return nil }
             return (year * 12 + month - 1, .monthly)
+        }
+
+        /// ``plainDecimal(_:_:)`` for texts of at most eight bytes after an optional minus, the
+        /// digits converted eight at a time in one word (SWAR: subtract '0' from every byte, then
+        /// combine pairs, quadruples and halves with three multiplications); nil for anything
+        /// else, including any text `plainDecimal` rejects. Nine bytes at `p` must be readable.
+        @inline(__always)
+        static func shortDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+            let negative = p[0] == 0x2D
+            let sign = negative ? 1 : 0
+            let count = n - sign
+            guard count > 0, count <= 8 else { return nil }
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + sign).loadUnaligned(as: UInt64.self))
+            let keep: UInt64 = count == 8 ? ~0 : (1 << (8 * UInt64(count))) &- 1
+            // The first '.' among the count bytes: the lowest zero byte of w XOR "........".
+            let t = (w ^ 0x2E2E_2E2E_2E2E_2E2E) | ~keep
+            let dot = (t &- 0x0101_0101_0101_0101) & ~t & 0x8080_8080_8080_8080
+            var digits = count, fraction = 0
+            var word = w & keep
+            if dot != 0 {
+                let d = dot.trailingZeroBitCount >> 3
+                let low: UInt64 = d == 0 ? 0 : (1 << (8 * UInt64(d))) &- 1
+                word = (w & low) | ((w >> 8) & ~low & (keep >> 8))
+                digits = count - 1
+                fraction = count - 1 - d
+            }
+            guard digits > 0 else { return nil }
+            // Left-padded with '0' to eight digits, the most significant in the lowest byte.
+            let pad = 8 - digits
+            var v = pad == 0 ? word
+                : (word << (8 * UInt64(pad))) | (0x3030_3030_3030_3030 & ((1 << (8 * UInt64(pad))) &- 1))
+            // Every byte an ASCII digit: no byte above '9' (+0x46 sets its top bit) or below '0'.
+            guard ((v &+ 0x4646_4646_4646_4646) | (v &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0 else {
+                return nil
+            }
+            v = v &- 0x3030_3030_3030_3030
+            v = (v &* 10) &+ (v >> 8)  // byte pairs: 10·d₀ + d₁ in every other byte
+            v = (((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064)
+                 &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001)) >> 32
+            let value = Double(v) / DecimalParser.exactPowerOfTen(fraction)
+            return negative ? -value : value
         }
 
         /// `-ddd.ddd` with at most 15 digits and no spaces or exponent: m / 10^f in one correctly
