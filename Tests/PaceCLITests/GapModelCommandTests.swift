@@ -58,6 +58,17 @@ struct GapModelCommandTests {
         // Another seed moves the simulation.
         let other = try runPace(base + ["--seed", "2"])
         #expect(other.status == 0 && other.stdout != run.stdout)
+        // The ETS region: capped by default and named in the provenance; R's region on request.
+        #expect(run.stdout.contains(" ets_region=capped\n"))
+        #expect(try runPace(base + ["--ets-region", "capped"]).stdout == run.stdout)
+        let usual = try runPace(base + ["--ets-region", "usual"])
+        #expect(usual.status == 0 && usual.stdout.contains(" ets_region=usual\n"))
+        let usualGDP = try #require(try rows(usual.stdout).first { $0["indicator"] == "gdp" && $0["type"] == "growth" })
+        try checkProjection(usualGDP)
+        let bad = try runPace(base + ["--ets-region", "wide"])
+        #expect(bad.status == 64 && bad.stderr.contains("--ets-region"), "\(bad.stderr)")
+        // Other methods have no ETS: no region in their provenance.
+        #expect(try !runPace(base + ["--method", "share"]).stdout.contains("ets_region"))
     }
 
     @Test("monthly, as of 2022-06: ytd flows with January–February combined")

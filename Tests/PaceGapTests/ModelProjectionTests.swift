@@ -140,6 +140,31 @@ struct ModelProjectionTests {
         #expect(!plain.notes.contains { $0.contains("--exclude-years") })
     }
 
+    @Test("the ETS region: capped by default; each row's model is what ETS.select picks in the chosen region")
+    func etsRegion() throws {
+        #expect(modelOptions().etsBounds == .capped)
+        // Trending series with noise: the slope smoothing is where the two regions differ.
+        for phase in [0.0, 0.7, 1.9] {
+            let s = noisySeries(phase: phase)
+            let history = s.consecutivePeriodValues(throughYear: 2024, position: 2, stock: false,
+                                                    limit: GapAnalyzer.modelHistoryYears * 4 + 2)
+            var projections: [Double] = []
+            for bounds in [ETSBounds.capped, .standard] {
+                var options = modelOptions()
+                options.etsBounds = bounds
+                let row = try GapAnalyzer(options: options).row(for: s, target: levelTarget(700))
+                let fit = try ETS.select(history.values, period: 4, bounds: bounds).best
+                projections.append(try #require(row.projected))
+                #expect(row.notes.contains("model: \(fit.specification) on \(history.values.count) periods from 2014Q1"),
+                        "phase \(phase): \(row.notes)")
+                let report = GapReport(rows: [row], options: options, inputs: [])
+                #expect(report.parameters.last == GapReport.Parameter("ets_region", bounds == .capped ? "capped" : "usual"))
+            }
+            // Same model here (ETS(A,A,A)), other smoothing parameters: another simulation.
+            #expect(projections[0] != projections[1], "phase \(phase)")
+        }
+    }
+
     @Test("an ETS failure becomes a note and empty projection cells, not an error")
     func failureIsANote() throws {
         // 2023 and 2024Q1–Q2: 6 period values; ETS(A,N,N) needs n ≥ 7 (n > npars + 4, R's rule).

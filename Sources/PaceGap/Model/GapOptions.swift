@@ -1,3 +1,5 @@
+import PaceForecast
+
 /// The parameters of a gap analysis (SPEC §4 and the `pace gap` options).
 public struct GapOptions: Sendable, Hashable {
     /// The as-of period; series of another frequency use the period ending at the same month.
@@ -18,11 +20,14 @@ public struct GapOptions: Sendable, Hashable {
     public var seed: UInt64
     /// Number of simulated sample paths of the trend and model methods.
     public var simulationPaths: Int
+    /// The parameter region of the `model` method's automatic ETS selection (default
+    /// ``ETSBounds/capped``, as `pace forecast`; ``ETSBounds/standard`` is R's).
+    public var etsBounds: ETSBounds
 
     public init(asOf: AsOfPeriod, timeBasis: TimeBasis = .calendar, historyYears: Int = 3,
                 excludedYears: Set<Int> = [], method: ProjectionMethod = .model,
                 progressLights: LightThresholds = .progress, growthLights: LightThresholds = .growthGap,
-                seed: UInt64 = 1, simulationPaths: Int = 2000) {
+                seed: UInt64 = 1, simulationPaths: Int = 2000, etsBounds: ETSBounds = .capped) {
         self.asOf = asOf
         self.timeBasis = timeBasis
         self.historyYears = historyYears
@@ -32,5 +37,6 @@ public struct GapOptions: Sendable, Hashable {
         self.growthLights = growthLights
         self.seed = seed
         self.simulationPaths = simulationPaths
+        self.etsBounds = etsBounds
     }
 }

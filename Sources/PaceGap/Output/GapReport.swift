@@ -53,6 +53,10 @@ public struct GapReport: Sendable {
             p.append(Parameter("seed", String(options.seed)))
             p.append(Parameter("paths", String(options.simulationPaths)))
         }
+        if options.method == .model {
+            let region = options.etsBounds == .capped ? "capped" : options.etsBounds == .standard ? "usual" : "custom"
+            p.append(Parameter("ets_region", region))
+        }
         self.parameters = p
     }
 

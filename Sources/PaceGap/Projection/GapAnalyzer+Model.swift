@@ -46,7 +46,7 @@ extension GapAnalyzer {
         }
         let fit: ETSFit
         do {
-            fit = try ETS.select(history.values, period: n).best
+            fit = try ETS.select(history.values, period: n, bounds: options.etsBounds).best
         } catch {
             notes.append("no model projection: \(error)")
             return .undefined

@@ -33,6 +33,10 @@ struct GapAnalysisOptions: ParsableArguments {
     @Option(name: .customLong("growth-yellow"), help: "With growth data only: a growth gap below this many points is red (default -1).")
     var growthYellow: Double = -1
 
+    @Option(name: .customLong("ets-region"),
+            help: ArgumentHelp(ETSRegionChoice.help + " Used by --method model.", valueName: "capped|usual"))
+    var etsRegion: ETSRegionChoice = .capped
+
     @Option(help: "Seed of the model and trend methods' simulations.")
     var seed: UInt64 = 1
 
@@ -83,7 +87,8 @@ struct GapAnalysisOptions: ParsableArguments {
             asOf: AsOfPeriod(parsing: asOf)!, timeBasis: timeBasis, historyYears: years,
             excludedYears: try excludedYears(), method: method,
             progressLights: LightThresholds(green: green, yellow: yellow ?? red ?? -5),
-            growthLights: LightThresholds(green: 0, yellow: growthYellow), seed: seed, simulationPaths: paths)
+            growthLights: LightThresholds(green: 0, yellow: growthYellow), seed: seed, simulationPaths: paths,
+            etsBounds: etsRegion.bounds)
     }
 
     /// Reads the observations (`dataPath`, nil or `-` = standard input), the targets and the
