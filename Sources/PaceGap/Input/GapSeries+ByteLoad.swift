@@ -207,14 +207,7 @@ extension GapSeries {
                     continue
                 }
                 let g = Int(remaps[Int(seen >> 32)][Int(seen & 0xFFFF_FFFF)])
-                if local.frequency != nil {
-                    if let f = groups[g].frequency, f != local.frequency { return nil }
-                    groups[g].frequency = local.frequency
-                    groups[g].minOrdinal = Swift.min(groups[g].minOrdinal, local.minOrdinal)
-                    groups[g].maxOrdinal = Swift.max(groups[g].maxOrdinal, local.maxOrdinal)
-                    groups[g].measures |= local.measures
-                    groups[g].rows += local.rows
-                }
+                guard groups[g].absorb(local) else { return nil }
                 remap.append(Int32(g))
             }
             remaps.append(remap)

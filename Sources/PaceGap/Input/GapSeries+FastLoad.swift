@@ -161,6 +161,19 @@ extension GapSeries {
         var rows = 0  // rows with a measure the gap uses
         var keyHash: UInt64 = 0  // the byte scanner's `GroupKey` hash
 
+        /// Adds the statistics of the same series read elsewhere (another chunk); false when
+        /// its frequency differs (the general reader reports that).
+        mutating func absorb(_ other: Group) -> Bool {
+            guard other.frequency != nil else { return true }
+            if let f = frequency, f != other.frequency { return false }
+            frequency = other.frequency
+            minOrdinal = Swift.min(minOrdinal, other.minOrdinal)
+            maxOrdinal = Swift.max(maxOrdinal, other.maxOrdinal)
+            measures |= other.measures
+            rows += other.rows
+            return true
+        }
+
         mutating func take(_ stats: GroupStats) {
             frequency = stats.frequency
             minOrdinal = stats.minOrdinal
@@ -268,16 +281,7 @@ extension GapSeries {
     static func merge<Key: Hashable>(_ local: Group, key: Key, into groups: inout [Group],
                                      index: inout [Key: Int32]) -> Int32? {
         if let g = index[key] {
-            let i = Int(g)
-            if local.frequency != nil {
-                if let f = groups[i].frequency, f != local.frequency { return nil }
-                groups[i].frequency = local.frequency
-                groups[i].minOrdinal = Swift.min(groups[i].minOrdinal, local.minOrdinal)
-                groups[i].maxOrdinal = Swift.max(groups[i].maxOrdinal, local.maxOrdinal)
-                groups[i].measures |= local.measures
-                groups[i].rows += local.rows
-            }
-            return g
+            return groups[Int(g)].absorb(local) ? g : nil
         }
         let g = Int32(groups.count)
         index[key] = g
