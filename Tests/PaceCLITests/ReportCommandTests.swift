@@ -68,4 +68,29 @@ struct ReportCommandTests {
         #expect(try runPace(asOf).status == 64)
         #expect(try runPace(["report", "--targets", "x.csv", "--as-of", "2024Q2"]).status == 64)
     }
+
+    @Test("the gap analysis options of pace gap: same lights and provenance as pace gap with them; bad values exit 64")
+    func analysisOptions() throws {
+        let options = ["--method", "share", "--yellow=-1", "--green", "2", "--exclude-years", "2020", "--seed", "7"]
+        let run = try runPace(Self.base + options)
+        #expect(run.status == 0, "\(run.stderr)")
+        for row in ["| method | share |", "| yellow | -1 |", "| green | 2 |", "| exclude\\_years | 2020 |"] {
+            #expect(run.stdout.contains(row), "\(row)")
+        }
+        // The light counts are pace gap's with the same options (West's −2.4 points: red with
+        // --yellow=-1, yellow with the default −5).
+        let gap = try runPace(["gap", Self.fixtures + "small_data.csv", "--targets", Self.fixtures + "small_targets.csv",
+                               "--as-of", "2024Q2", "--format", "csv"] + options)
+        #expect(gap.status == 0, "\(gap.stderr)")
+        for light in ["red", "yellow", "green"] {
+            let count = gap.stdout.split(separator: "\n").filter { $0.contains(",\(light),") }.count
+            #expect(run.stdout.contains("| \(light) | \(count) |"), "\(light): \(count)")
+        }
+        #expect(run.stdout.contains("| red | 3 |"))
+        let defaults = try runPace(Self.base + ["--method", "share"])
+        #expect(defaults.stdout != run.stdout)
+        for bad in [["--years", "0"], ["--exclude-years", "20x0"], ["--yellow", "3"], ["--ets-region", "wide"]] {
+            #expect(try runPace(Self.base + bad).status == 64, "\(bad)")
+        }
+    }
 }

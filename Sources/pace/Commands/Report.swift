@@ -44,17 +44,10 @@ struct Report: ParsableCommand {
     @Option(help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
     var floor: Double = 0.6
 
-    @Option(help: "Projection method: model (automatic ETS, the default, as in pace gap), share or trend.")
-    var method: ProjectionMethod = .model
-
-    @Option(name: .customLong("time-basis"), help: "Time account: calendar (k/n), days, or seasonal.")
-    var timeBasis: TimeBasis = .calendar
-
-    @Option(help: "Complete years behind the seasonal shares, the share projection and the trend fit.")
-    var years: Int = 3
-
-    @Option(help: "Indicator metadata CSV: indicator,kind(flow|stock|rate)[,unit,direction].")
-    var kinds: String?
+    /// The gap analysis options of `pace gap` (method, time basis, years, excluded years,
+    /// kinds, light thresholds, ETS region, seed, paths): a report shows the same lights and
+    /// projections as the `pace gap` run it accompanies.
+    @OptionGroup var analysis: GapAnalysisOptions
 
     @Option(help: "Report title (default: 'Target-gap report as of PERIOD').")
     var title: String?
@@ -69,12 +62,7 @@ struct Report: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard AsOfPeriod(parsing: asOf) != nil else {
-            throw ValidationError("--as-of: found \"\(asOf)\", expected a period such as 2024Q2, 2024-06 or 2024")
-        }
-        guard years >= 1, years <= 100 else {
-            throw ValidationError("--years: found \(years), expected an integer from 1 to 100")
-        }
+        try GapAnalysisOptions.validateAsOf(asOf)
         guard floor >= 0, floor <= 1 else {
             throw ValidationError("--floor: found \(floor), expected a value from 0 to 1")
         }
@@ -99,9 +87,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let format = try resolvedFormat()
-        let options = GapOptions(asOf: AsOfPeriod(parsing: asOf)!, timeBasis: timeBasis, historyYears: years,
-                                 method: method)
-        let request = ReportRequest(dataPath: data, targetsPath: targets, kindsPath: kinds, schemePath: scheme,
+        let options = try analysis.gapOptions(asOf: asOf)
+        let request = ReportRequest(dataPath: data, targetsPath: targets, kindsPath: analysis.kinds, schemePath: scheme,
                                     gap: options, scoring: scoring, floor: floor, title: title, chartLimit: maxCharts)
         let model = try ReportBuilder.build(request)
         let sink = try OutputSink(path: output)
