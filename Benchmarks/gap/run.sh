@@ -4,6 +4,7 @@
 # Prints both wall times, the ratio, and the largest relative difference of the numbers.
 #
 # usage: Benchmarks/gap/run.sh [SHARED_DIR (default ../shared)] [PYTHON (default /work/.venv-peers/bin/python)]
+# RUNS=N (default 1) repeats the pair N times, interleaved, and prints every ratio and their median.
 # Run it alone: other processes on the machine distort both timings (see ../shared/bench/README.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,14 +15,25 @@ trap 'rm -rf "$work"' EXIT
 python3 "$shared/bench/gen_panel.py" "$work" >/dev/null
 (cd "$root" && swift build -c release --product pace >/dev/null)
 pace=$root/.build/release/pace
-peer=$("$python" "$shared/bench/gap_pandas.py" "$work/panel.csv" "$work/targets.csv" --as-of 2024Q2 --out "$work/pandas.csv")
-peer_s=$(echo "$peer" | sed -E 's/.* in ([0-9.]+) s/\1/')
-start=$(date +%s.%N)
-"$pace" gap "$work/panel.csv" --targets "$work/targets.csv" --as-of 2024Q2 --time-basis seasonal --method share \
-    --output "$work/pace.csv"
-end=$(date +%s.%N)
-pace_s=$(echo "$end - $start" | bc -l)
-printf 'pandas %.3f s, pace %.3f s, ratio %.1f×\n' "$peer_s" "$pace_s" "$(echo "$peer_s / $pace_s" | bc -l)"
+runs=${RUNS:-1}
+ratios=()
+for run in $(seq "$runs"); do
+    peer=$("$python" "$shared/bench/gap_pandas.py" "$work/panel.csv" "$work/targets.csv" --as-of 2024Q2 --out "$work/pandas.csv")
+    peer_s=$(echo "$peer" | sed -E 's/.* in ([0-9.]+) s/\1/')
+    start=$(date +%s.%N)
+    "$pace" gap "$work/panel.csv" --targets "$work/targets.csv" --as-of 2024Q2 --time-basis seasonal --method share \
+        --output "$work/pace.csv"
+    end=$(date +%s.%N)
+    pace_s=$(echo "$end - $start" | bc -l)
+    ratio=$(echo "$peer_s / $pace_s" | bc -l)
+    ratios+=("$ratio")
+    printf 'pandas %.3f s, pace %.3f s, ratio %.1f×\n' "$peer_s" "$pace_s" "$ratio"
+done
+if [ "$runs" -gt 1 ]; then
+    printf '%s\n' "${ratios[@]}" | sort -g | awk '{r[NR] = $1} END {
+        m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+        printf "ratios over %d runs: min %.1f×, median %.1f×, max %.1f×\n", NR, r[1], m, r[NR] }'
+fi
 "$python" - "$work/pace.csv" "$work/pandas.csv" <<'PY'
 import sys, numpy as np, pandas as pd
 pace, ref = pd.read_csv(sys.argv[1], comment="#"), pd.read_csv(sys.argv[2])
