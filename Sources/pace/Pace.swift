@@ -60,6 +60,7 @@ enum PaceMain {
         // A closed pipe (`pace … | head`) must end quietly: ignore SIGPIPE and let the
         // writers see EPIPE, which they turn into a clean exit 0.
         signal(SIGPIPE, SIG_IGN)
+        FatalSignals.install()
         let command: ParsableCommand
         do {
             command = try Pace.parseAsRoot()

@@ -27,6 +27,8 @@ public final class OutputSink {
     private let capacity = 1 << 16
     private var failure: OutputError?
     private var committed = false
+    /// The temporary file's slot in ``TemporaryFiles`` (removed by a fatal signal).
+    private var cleanupSlot: Int?
 
     /// A sink writing to standard output.
     public init() {
@@ -72,10 +74,12 @@ public final class OutputSink {
         if stat(path, &previous) == 0 { _ = fchmod(opened, previous.st_mode & 0o7777) }
         fd = opened
         temporaryPath = temporary
+        cleanupSlot = TemporaryFiles.register(temporary)
         buffer = .allocate(capacity: capacity)
     }
 
     deinit {
+        if let cleanupSlot { TemporaryFiles.unregister(cleanupSlot) }
         if let temporaryPath, !committed {
             close(fd)
             unlink(temporaryPath)
@@ -147,9 +151,15 @@ public final class OutputSink {
             throw OutputError(destination: destination, problem: "cannot write: " + reason)
         }
         committed = true
-        if rename(temporaryPath, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
+        let renamed = rename(temporaryPath, finalPath) == 0
+        let reason = renamed ? "" : String(cString: strerror(errno))
+        if !renamed { unlink(temporaryPath) }
+        // After the rename (a signal in between finds no file to remove).
+        if let cleanupSlot {
+            TemporaryFiles.unregister(cleanupSlot)
+            self.cleanupSlot = nil
+        }
+        if !renamed {
             throw OutputError(destination: destination, problem: "cannot replace the file: " + reason)
         }
     }

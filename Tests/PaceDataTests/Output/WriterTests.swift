@@ -160,6 +160,30 @@ struct OutputSinkTests {
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 
+    @Test("an unfinished output's temporary file is recorded for the signal handlers until commit; removeAll removes it")
+    func temporaryFilesForSignals() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/r.csv"
+        let sink = try OutputSink(path: path)
+        sink.write([UInt8](repeating: 0x43, count: 100_000))
+        let temporary = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        #expect(temporary.hasPrefix(".r.csv.pace-tmp-"))
+        #expect(TemporaryFiles.contains(folder + "/" + temporary))
+        // What the SIGINT/SIGTERM/SIGBUS handlers do (confined to this test's folder).
+        TemporaryFiles.removeAll(under: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+
+        let second = try OutputSink(path: path)
+        second.write("done\n")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        #expect(TemporaryFiles.contains(folder + "/" + name))
+        try second.commit()
+        #expect(!TemporaryFiles.contains(folder + "/" + name))
+        TemporaryFiles.removeAll(under: folder)  // a signal after the commit leaves the result alone
+        #expect(read(path) == "done\n")
+    }
+
     @Test("an unwritable destination is an OutputError naming it")
     func unwritable() throws {
         let path = "/nonexistent-pace-folder/x.csv"
