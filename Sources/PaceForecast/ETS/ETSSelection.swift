@@ -28,6 +28,10 @@ extension ETS {
     /// Default `polishMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``:
     /// only the best screened candidate is polished.
     public static let defaultPolishMargin: Double = 0
+    /// Default `secondStartMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:secondStartMargin:)``:
+    /// candidates within 2 of the best screened criterion get the second start (a difference of AICc below 2 is
+    /// conventionally read as no evidence for either model; Burnham & Anderson 2002, §2.6).
+    public static let defaultSecondStartMargin: Double = 2
     /// Screening tolerance used when `screeningTolerance` is nil and every candidate is non-seasonal.
     public static let screeningToleranceNonseasonal: Double = 1e-7
     /// Screening tolerance used when `screeningTolerance` is nil and seasonal candidates are searched.
@@ -84,6 +88,21 @@ extension ETS {
                               restrict: Bool = true, bounds: ETSBounds = .capped,
                               polishMargin: Double = defaultPolishMargin,
                               screeningTolerance: Double? = nil) throws(ETSError) -> ETSSelection {
+        try select(y, period: period, pattern: pattern, criterion: criterion, allowMultiplicativeTrend: allowMultiplicativeTrend,
+                   restrict: restrict, bounds: bounds, polishMargin: polishMargin, screeningTolerance: screeningTolerance,
+                   secondStartMargin: defaultSecondStartMargin)
+    }
+
+    /// ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``
+    /// with the window of the second start given: every candidate whose screened criterion is within
+    /// `secondStartMargin` of the best is searched once more from the mirrored α start; `-.infinity` turns the second
+    /// start off (R's single start), `.infinity` gives it to every candidate.
+    public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
+                              criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
+                              restrict: Bool = true, bounds: ETSBounds = .capped,
+                              polishMargin: Double = defaultPolishMargin,
+                              screeningTolerance: Double? = nil,
+                              secondStartMargin: Double) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if constantValue(y) != nil {
@@ -149,10 +168,21 @@ extension ETS {
             case .bic: return fit.bic
             }
         }
-        // Phase 2: restart Nelder–Mead from the optimum of every candidate within `polishMargin` of the best.
         let phase1Best = fits.compactMap { $0.map(value) }.min() ?? .infinity
+        // Phase 2: a second screening run, from the mirrored α start, for every candidate within
+        // `secondStartMargin` of the best; the higher likelihood is kept.
         for i in fits.indices {
-            guard let fit = fits[i], value(fit) <= phase1Best + polishMargin else { continue }
+            guard let fit = fits[i], value(fit) <= phase1Best + secondStartMargin else { continue }
+            if let r = try? estimateVector(y, spec: specs[i], bounds: bounds, fixed: .none, maxRuns: 1,
+                                           tolerance: tolerance, mirroredAlphaStart: true) {
+                evaluations[i] += r.fit.evaluations
+                if r.fit.logLikelihood > fit.logLikelihood { fits[i] = r.fit; vectors[i] = r.x }
+            }
+        }
+        // Phase 3: restart Nelder–Mead from the optimum of every candidate within `polishMargin` of the best.
+        let phase2Best = fits.compactMap { $0.map(value) }.min() ?? .infinity
+        for i in fits.indices {
+            guard let fit = fits[i], value(fit) <= phase2Best + polishMargin else { continue }
             if let r = try? estimateVector(y, spec: specs[i], bounds: bounds, fixed: .none, from: vectors[i]),
                r.fit.logLikelihood >= fit.logLikelihood {
                 fits[i] = r.fit
