@@ -101,17 +101,23 @@ struct ETSRecursion {
     }
 
     /// The likelihood pass of the search (no outputs) for trend N or A, written in the one-step forecast
-    /// q = l + φb instead of the level: with k = α + φβ (k = α without trend),
+    /// q = l + φb instead of the level: with k = α + φβ (k = α without trend) and c = 1 − k,
     ///
-    ///     q' = (1 − k)·q + (k·p + φ²·b),    b' = (φ·b + β·p) − β·q,
+    ///     q' = c·q + k·p + φ²·b,    b' = φ·b + β·p − β·q,
     ///
-    /// which is the same recursion as ``step(_:_:y:l:b:sOld:alpha:beta:betaOverAlpha:gamma:phi:flag:)``
-    /// (l' = q + α(p − q), b' = φb + β(p − q), q' = l' + φb') with the sums regrouped so that one step
-    /// depends on the previous one through one multiply and one or two adds (12 cycles of latency
-    /// per step instead of 20 for T = A, 8 instead of 12 for T = N; the loop is latency-bound). Values agree
-    /// with ``loop`` to rounding (relative differences of order 10⁻¹⁵ in lik; tested), not bit for bit,
-    /// so the fit reported for the optimum is always recomputed with ``loop``. The guards of the level
-    /// form apply unchanged (p = 10¹⁰ when |sₜ₋ₘ| < 10⁻¹⁰ for S = M; u = 10¹⁰ when |q| < 10⁻¹⁰).
+    /// the same recursion as ``step(_:_:y:l:b:sOld:alpha:beta:betaOverAlpha:gamma:phi:flag:)`` (l' = q + α(p − q),
+    /// b' = φb + β(p − q), q' = l' + φb') with the sums regrouped, and advanced two steps at a time:
+    ///
+    ///     q₊₂ = (c² − φ²β)·q + (cφ² + φ³)·b + [(ck + φ²β)·p + k·p₊₁]
+    ///     b₊₂ = −β(c + φ)·q + φ²(1 − β)·b + [β(φ − k)·p + β·p₊₁]
+    ///
+    /// (q₊₁ for the second step's error from the one-step form, off the chain). The brackets do not depend
+    /// on the states, so two steps cost one multiply and two adds of latency (12 cycles) instead of 20 per
+    /// step in the level form (T = A; T = N: 8 per two steps instead of 12 per step); the loop is
+    /// latency-bound. Values agree with ``loop`` to rounding (relative differences of order 10⁻¹⁴ in lik;
+    /// tested), not bit for bit, so the fit reported for the optimum is always recomputed with ``loop``.
+    /// The guards of the level form apply unchanged (p = 10¹⁰ when |sₜ₋ₘ| < 10⁻¹⁰ for S = M; u = 10¹⁰
+    /// when |q| < 10⁻¹⁰).
     @inline(never)
     private static func searchLoop<E: _ETSFlag, T: _ETSKind, S: _ETSKind>(
         _: E.Type, _: T.Type, _: S.Type, _ y: UnsafePointer<Double>, _ n: Int, _ m: Int,
@@ -124,12 +130,21 @@ struct ETSRecursion {
         let k = trend ? alpha + phi * beta : alpha
         let c = 1 - k
         let phi2 = trend ? phi * phi : 0
+        // Two-step coefficients (see the doc comment).
+        let qq = trend ? c * c - phi2 * beta : c * c
+        let qb = trend ? (c + phi) * phi2 : 0
+        let qp0 = trend ? c * k + phi2 * beta : c * alpha
+        let bq = -beta * (c + phi)
+        let bb = phi2 * (1 - beta)
+        let bp0 = beta * (phi - k)
         var sse = 0.0
         var ssd = 0.0
         var prod = 1.0
         var exponentSum = 0
         var j = 0
-        for t in 0..<n {
+        // One step's forecast, data on the level scale, error; updates the seasonal state in place.
+        @inline(__always)
+        func observe(_ t: Int, _ q: Double) -> (p: Double, e: Double, d: Double) {
             let yt = y[t]
             let sOld = S.kind == 0 ? 0 : s[j]
             var yhat = q
@@ -142,10 +157,20 @@ struct ETSRecursion {
                 p = abs(sOld) < 1e-10 ? 1e10 : yt / sOld
             }
             let d = yt - yhat
-            let e: Double
+            if S.kind == 1 {
+                s[j] = sOld + gamma * ((yt - q) - sOld)
+            } else if S.kind == 2 {
+                let u = abs(q) < 1e-10 ? 1e10 : yt / q
+                s[j] = sOld + gamma * (u - sOld)
+            }
+            j += 1
+            if j == m { j = 0 }
+            return (p, E.on ? d / yhat : d, d)
+        }
+        @inline(__always)
+        func accumulate(_ e: Double, _ d: Double, _ yhatAbs: Double) {
             if E.on {
-                e = d / yhat
-                prod *= abs(yhat)
+                prod *= yhatAbs
                 if prod > 0x1p400 || prod < 0x1p-400 {
                     if prod == 0 || !prod.isFinite { prod = .nan }
                     else {
@@ -153,29 +178,43 @@ struct ETSRecursion {
                         prod = Double(sign: .plus, exponent: 0, significand: prod.significand)
                     }
                 }
-            } else {
-                e = d
             }
             sse += e * e
             ssd += d * d
+        }
+        @inline(__always)
+        func forecastAbs(_ q: Double, _ sIndex: Int) -> Double {
+            guard E.on else { return 0 }
+            if S.kind == 1 { return abs(q + s[sIndex]) }
+            if S.kind == 2 { return abs(q * s[sIndex]) }
+            return abs(q)
+        }
+        var t = 0
+        while t + 1 < n {
+            let a0 = forecastAbs(q, j)
+            let o0 = observe(t, q)
+            accumulate(o0.e, o0.d, a0)
+            // q₊₁ (one-step form) for the second observation; the chain goes through the two-step form.
+            let q1 = trend ? c * q + (k * o0.p + phi2 * b) : c * q + alpha * o0.p
+            let a1 = forecastAbs(q1, j)
+            let o1 = observe(t + 1, q1)
+            accumulate(o1.e, o1.d, a1)
             if !E.on && sse > sseLimit {
                 return ETSRecursionResult(lik: .infinity, sumSquaredErrors: sse, sumSquaredDifferences: ssd, level: .nan, trend: .nan)
             }
-            if S.kind == 1 {
-                s[j] = sOld + gamma * ((yt - q) - sOld)
-            } else if S.kind == 2 {
-                let u = abs(q) < 1e-10 ? 1e10 : yt / q
-                s[j] = sOld + gamma * (u - sOld)
-            }
             if trend {
-                let qNew = c * q + (k * p + phi2 * b)
-                b = (phi * b + beta * p) - beta * q
+                let qNew = (qq * q + qb * b) + (qp0 * o0.p + k * o1.p)
+                b = (bq * q + bb * b) + (bp0 * o0.p + beta * o1.p)
                 q = qNew
             } else {
-                q = c * q + alpha * p
+                q = qq * q + (qp0 * o0.p + alpha * o1.p)
             }
-            j += 1
-            if j == m { j = 0 }
+            t += 2
+        }
+        if t < n {
+            let a0 = forecastAbs(q, j)
+            let o0 = observe(t, q)
+            accumulate(o0.e, o0.d, a0)
         }
         var lik = Double(n) * log(sse)
         if E.on {
