@@ -12,5 +12,8 @@ let package = Package(
             name: "ets-benchmark",
             dependencies: [.product(name: "PaceForecast", package: "Pace")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .executableTarget(
+            name: "ets-diagnose",
+            dependencies: [.product(name: "PaceForecast", package: "Pace")]),
     ]
 )

@@ -70,12 +70,15 @@ public enum ETS {
     }
 
     /// Estimation with control over the search: `from` continues from an earlier optimum (no R-style
-    /// first run), `maxRuns` caps the Nelder–Mead runs (1 = R's single run).
+    /// first run), `maxRuns` caps the Nelder–Mead runs (1 = R's single run), `mirroredAlphaStart` starts
+    /// from the other end of α's range (see ``mirroredSmoothingStart(_:objective:)``).
     static func estimateVector(_ y: [Double], spec: ETSSpecification, bounds: ETSBounds, fixed: ETSFixedSmoothing,
                                from: [Double]? = nil, maxRuns: Int = 6,
-                               tolerance: Double = 1.490116119384765625e-08) throws(ETSError) -> (fit: ETSFit, x: [Double]) {
+                               tolerance: Double = 1.490116119384765625e-08,
+                               mirroredAlphaStart: Bool = false) throws(ETSError) -> (fit: ETSFit, x: [Double]) {
         let objective = ETSObjective(y: y, spec: spec, bounds: bounds, fixed: fixed)
-        let start = from ?? objective.start(y, bounds: bounds)
+        var start = from ?? objective.start(y, bounds: bounds)
+        if mirroredAlphaStart && from == nil { mirroredSmoothingStart(&start, objective: objective) }
         let f0 = start.withUnsafeBufferPointer { objective.value($0.baseAddress!) }
         guard f0.isFinite else { throw .startingValuesInfeasible(model: spec.description) }
         var scale = 0.0
@@ -126,6 +129,20 @@ public enum ETS {
                        fixedCount: [fixed.alpha, spec.hasTrend ? fixed.beta : nil, spec.hasSeason ? fixed.gamma : nil,
                                     spec.damped ? fixed.phi : nil].compactMap { $0 }.count,
                        evaluations: evaluations, converged: converged), best.x)
+    }
+
+    /// The second start of automatic selection: α₀′ = upper₁ − (α₀ − lower₁), R's starting α mirrored in its
+    /// bounds (0.7999 for non-seasonal models where R starts at 0.2001), and β₀, γ₀ by R's `initparam` rule at
+    /// that α (β₀ = lower₂ + 0.1(min(upper₂, α₀′) − lower₂), γ₀ = lower₃ + 0.05(min(upper₃, 1 − α₀′) − lower₃),
+    /// upper₂, upper₃ including the region's caps); φ₀ and the initial states as R's. Why: the likelihood is often
+    /// bimodal in α — a level that stays near a long-run mean (small α) or follows the data (α near 1) — and a
+    /// Nelder–Mead run from R's α₀ usually settles in the basin on its own side.
+    static func mirroredSmoothingStart(_ x: inout [Double], objective o: ETSObjective) {
+        guard o.iAlpha >= 0 else { return }
+        let alpha = o.upper.alpha - (x[o.iAlpha] - o.lower.alpha)
+        x[o.iAlpha] = alpha
+        if o.iBeta >= 0 { x[o.iBeta] = o.lower.beta + 0.1 * (min(o.upper.beta, alpha) - o.lower.beta) }
+        if o.iGamma >= 0 { x[o.iGamma] = o.lower.gamma + 0.05 * (min(o.upper.gamma, 1 - alpha) - o.lower.gamma) }
     }
 
     /// Runs the recursion at `parameters` and assembles the fit.

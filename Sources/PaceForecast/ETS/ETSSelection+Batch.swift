@@ -1,7 +1,7 @@
 import Dispatch
 
 extension ETS {
-    /// Automatic selection (``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``)
+    /// Automatic selection (``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:secondStartMargin:)``)
     /// of many series on `threads` threads.
     ///
     /// Contract: element i of the result is exactly what `select(series[i], …)` returns (or the error it
@@ -16,6 +16,7 @@ extension ETS {
                                    restrict: Bool = true, bounds: ETSBounds = .capped,
                                    polishMargin: Double = defaultPolishMargin,
                                    screeningTolerance: Double? = nil,
+                                   secondStartMargin: Double = defaultSecondStartMargin,
                                    threads: Int = 2) -> [Result<ETSSelection, ETSError>] {
         let count = series.count
         guard count > 0 else { return [] }
@@ -25,7 +26,7 @@ extension ETS {
                 return .success(try select(series[i], period: period, pattern: pattern, criterion: criterion,
                                            allowMultiplicativeTrend: allowMultiplicativeTrend, restrict: restrict,
                                            bounds: bounds, polishMargin: polishMargin,
-                                           screeningTolerance: screeningTolerance))
+                                           screeningTolerance: screeningTolerance, secondStartMargin: secondStartMargin))
             } catch {
                 return .failure(error)
             }

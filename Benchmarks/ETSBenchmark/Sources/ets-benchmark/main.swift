@@ -4,7 +4,7 @@
 // seconds and the process CPU seconds of the fitting and forecasting only (CSV parsing excluded).
 // AGGREGATE k > 1 sums k consecutive values (e.g. monthly → quarterly with PERIOD 4) for a proxy set.
 // Environment: ETS_THREADS=k uses ETS.selectBatch(threads: k) over all series (default: ETS.select
-// one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE set the search-effort knobs;
+// one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE, ETS_SECOND_START_MARGIN set the search-effort knobs;
 // ETS_REGION=usual selects in R's usual region (ETSBounds.standard) instead of the default ETSBounds.capped.
 import Foundation
 import PaceForecast
@@ -33,6 +33,7 @@ func aggregated(_ x: [Double]) -> [Double] {
 let environment = ProcessInfo.processInfo.environment
 let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? ETS.defaultPolishMargin
 let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init)  // nil: the library's rule
+let secondStartMargin = environment["ETS_SECOND_START_MARGIN"].flatMap(Double.init) ?? ETS.defaultSecondStartMargin
 let threads = environment["ETS_THREADS"].flatMap(Int.init)
 // ETS_REGION=usual searches R's usual region (bounds .standard) instead of the default .capped.
 let bounds: ETSBounds = environment["ETS_REGION"] == "usual" ? .standard : .capped
@@ -50,7 +51,7 @@ var forecasts: [[Double]?] = []
 var evaluations = 0
 if let threads {
     let selections = ETS.selectBatch(trains, period: period, bounds: bounds, polishMargin: polishMargin,
-                                     screeningTolerance: screeningTolerance, threads: threads)
+                                     screeningTolerance: screeningTolerance, secondStartMargin: secondStartMargin, threads: threads)
     for (i, s) in selections.enumerated() {
         let fit = try? s.get().best
         fits.append(fit)
@@ -59,7 +60,8 @@ if let threads {
     }
 } else {
     for i in ids.indices {
-        let s = try? ETS.select(trains[i], period: period, bounds: bounds, polishMargin: polishMargin, screeningTolerance: screeningTolerance)
+        let s = try? ETS.select(trains[i], period: period, bounds: bounds, polishMargin: polishMargin, screeningTolerance: screeningTolerance,
+                            secondStartMargin: secondStartMargin)
         let fit = s?.best
         fits.append(fit)
         forecasts.append(try? fit?.forecast(horizon: tests[i].count, levels: []).mean)
