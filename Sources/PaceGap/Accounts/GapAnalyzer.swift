@@ -106,11 +106,12 @@ extension GapAnalyzer {
         var plan: [(series: Int32, target: Int32)] = []
         plan.reserveCapacity(Swift.max(series.count, current.count))
         var cursor = 0
-        for (si, s) in series.enumerated() {
+        for si in series.indices {
             var matched = false
             // Fast path: the next unused targets are this series' (same order as the data).
-            while inOrder, cursor < current.count, targets[current[cursor]].indicator == s.indicator,
-                  targets[current[cursor]].region == s.region {
+            // (`series[si]` is read field by field: binding the element would copy the series.)
+            while inOrder, cursor < current.count, targets[current[cursor]].indicator == series[si].indicator,
+                  targets[current[cursor]].region == series[si].region {
                 let i = current[cursor]
                 if !used[i] {
                     plan.append((Int32(si), Int32(i)))
@@ -126,7 +127,7 @@ extension GapAnalyzer {
                     for i in current { map[SeriesKey(region: targets[i].region, indicator: targets[i].indicator), default: []].append(i) }
                     byKey = map
                 }
-                if let indices = byKey![SeriesKey(region: s.region, indicator: s.indicator)] {
+                if let indices = byKey![SeriesKey(region: series[si].region, indicator: series[si].indicator)] {
                     for i in indices where !used[i] {
                         plan.append((Int32(si), Int32(i)))
                         used[i] = true

@@ -284,7 +284,7 @@ extension GapSeries {
                         initialized = cellsPerMeasure
                     }
                 }
-                (builtOut.pointer + g).initialize(to: s)
+                (builtOut.pointer + g).initialize(to: consume s)
             }
             clashOut.pointer[k] = clash
         }
