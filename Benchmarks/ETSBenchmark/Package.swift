@@ -10,7 +10,8 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ets-benchmark",
-            dependencies: [.product(name: "PaceForecast", package: "Pace")],
+            dependencies: [.product(name: "PaceForecast", package: "Pace"),
+                           .product(name: "PaceLinearAlgebra", package: "Pace")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .executableTarget(
             name: "ets-diagnose",

@@ -4,4 +4,6 @@
 #define PACE_CLAPACK_SHIM_H
 #include <cblas.h>
 #include <lapacke.h>
+// OpenBLAS (not in cblas.h): stops its worker threads; the next threaded call restarts them.
+int blas_thread_shutdown_(void);
 #endif

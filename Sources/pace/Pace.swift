@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaceData
+import PaceLinearAlgebra
 
 #if canImport(Glibc)
 import Glibc
@@ -61,6 +62,7 @@ enum PaceMain {
         // writers see EPIPE, which they turn into a clean exit 0.
         signal(SIGPIPE, SIG_IGN)
         FatalSignals.install()
+        BLASThreads.stopIdleWorkers()
         let command: ParsableCommand
         do {
             command = try Pace.parseAsRoot()
