@@ -147,22 +147,9 @@ struct ETSRecursion {
         func observe(_ t: Int, _ q: Double) -> (p: Double, e: Double, d: Double) {
             let yt = y[t]
             let sOld = S.kind == 0 ? 0 : s[j]
-            var yhat = q
-            var p = yt
-            if S.kind == 1 {
-                yhat = q + sOld
-                p = yt - sOld
-            } else if S.kind == 2 {
-                yhat = q * sOld
-                p = abs(sOld) < 1e-10 ? 1e10 : yt / sOld
-            }
+            let (yhat, p) = seasonalForecast(S.self, y: yt, q: q, sOld: sOld)
             let d = yt - yhat
-            if S.kind == 1 {
-                s[j] = sOld + gamma * ((yt - q) - sOld)
-            } else if S.kind == 2 {
-                let u = abs(q) < 1e-10 ? 1e10 : yt / q
-                s[j] = sOld + gamma * (u - sOld)
-            }
+            if S.kind != 0 { s[j] = seasonalUpdate(S.self, y: yt, q: q, sOld: sOld, gamma: gamma) }
             j += 1
             if j == m { j = 0 }
             return (p, E.on ? d / yhat : d, d)
@@ -240,15 +227,7 @@ struct ETSRecursion {
             phib = abs(phi - 1) < 1e-10 ? b : pow(b, phi)
             q = l * phib
         }
-        var yhat = q
-        var p = y
-        if S.kind == 1 {
-            yhat = q + sOld
-            p = y - sOld
-        } else if S.kind == 2 {
-            yhat = q * sOld
-            p = abs(sOld) < 1e-10 ? 1e10 : y / sOld
-        }
+        let (yhat, p) = seasonalForecast(S.self, y: y, q: q, sOld: sOld)
         let d = p - q
         let lNew = q + alpha * d
         var bNew = b
@@ -260,14 +239,29 @@ struct ETSRecursion {
             let r = abs(l) < 1e-10 ? 1e10 : lNew / l
             bNew = phib + betaOverAlpha * (r - phib)
         }
-        var sNew = sOld
-        if S.kind == 1 {
-            sNew = sOld + gamma * ((y - q) - sOld)
-        } else if S.kind == 2 {
-            let u = abs(q) < 1e-10 ? 1e10 : y / q
-            sNew = sOld + gamma * (u - sOld)
-        }
+        let sNew = seasonalUpdate(S.self, y: y, q: q, sOld: sOld, gamma: gamma)
         return (yhat, lNew, bNew, sNew)
+    }
+
+    /// The one-step forecast ŷ and the observation on the level scale p, from q (level and
+    /// trend part) and the seasonal state s_{t−m} (R's etscalc; p = 10¹⁰ when |s| < 10⁻¹⁰).
+    @inline(__always)
+    static func seasonalForecast<S: _ETSKind>(_: S.Type, y: Double, q: Double, sOld: Double) -> (yhat: Double, p: Double) {
+        if S.kind == 1 { return (q + sOld, y - sOld) }
+        if S.kind == 2 { return (q * sOld, abs(sOld) < 1e-10 ? 1e10 : y / sOld) }
+        return (q, y)
+    }
+
+    /// The seasonal state's update s_t = s_{t−m} + γ(u − s_{t−m}), u = y − q (additive) or
+    /// y / q (multiplicative; 10¹⁰ when |q| < 10⁻¹⁰); unchanged without a season.
+    @inline(__always)
+    static func seasonalUpdate<S: _ETSKind>(_: S.Type, y: Double, q: Double, sOld: Double, gamma: Double) -> Double {
+        if S.kind == 1 { return sOld + gamma * ((y - q) - sOld) }
+        if S.kind == 2 {
+            let u = abs(q) < 1e-10 ? 1e10 : y / q
+            return sOld + gamma * (u - sOld)
+        }
+        return sOld
     }
 
     @inline(never)
