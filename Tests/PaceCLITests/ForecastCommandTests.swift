@@ -84,7 +84,7 @@ struct ForecastCommandTests {
         let bad = try runPace(["forecast", S.ukgas, "--ets-region", "loose"])
         #expect(bad.status == 64)
         #expect(bad.stdout.isEmpty)
-        #expect(bad.stderr.contains("--ets-region loose: expected capped or usual"))
+        #expect(bad.stderr.contains("The value 'loose' is invalid for '--ets-region <capped|usual>'"), "\(bad.stderr)")
     }
 
     @Test("UKgas auto: model, likelihood, criteria and forecasts equal the library's ETS.select (exact: same code, shortest round-trip numbers)")

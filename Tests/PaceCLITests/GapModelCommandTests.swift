@@ -66,7 +66,7 @@ struct GapModelCommandTests {
         let usualGDP = try #require(try rows(usual.stdout).first { $0["indicator"] == "gdp" && $0["type"] == "growth" })
         try checkProjection(usualGDP)
         let bad = try runPace(base + ["--ets-region", "wide"])
-        #expect(bad.status == 64 && bad.stderr.contains("--ets-region"), "\(bad.stderr)")
+        #expect(bad.status == 64 && bad.stderr.contains("The value 'wide' is invalid for '--ets-region <capped|usual>'"), "\(bad.stderr)")
         // Other methods have no ETS: no region in their provenance.
         #expect(try !runPace(base + ["--method", "share"]).stdout.contains("ets_region"))
     }

@@ -46,18 +46,8 @@ struct Forecast: ParsableCommand {
     @Option(help: "auto, ets, ets:SPEC (e.g. ets:MAdM) or trend:linear|loglinear|quadratic|auto.")
     var model: String = "auto"
 
-    @Option(help: ArgumentHelp(
-        "Parameter region of automatic ETS: capped (default; adds beta <= alpha0, gamma <= 1 - alpha0, alpha0 the starting alpha, as statsforecast's AutoETS) or usual (R ets()'s: beta <= alpha, gamma <= 1 - alpha).",
-        valueName: "capped|usual"))
-    var etsRegion: String = "capped"
-
-    func parsedRegion() throws -> ETSBounds {
-        switch etsRegion.lowercased() {
-        case "capped": return .capped
-        case "usual": return .standard
-        default: throw ValidationError("--ets-region \(etsRegion): expected capped or usual")
-        }
-    }
+    @Option(name: .customLong("ets-region"), help: ArgumentHelp(ETSRegionChoice.help, valueName: "capped|usual"))
+    var etsRegion: ETSRegionChoice = .capped
 
     @Option(help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
     var horizon: Int?
@@ -109,7 +99,6 @@ struct Forecast: ParsableCommand {
         _ = try parsedLevels()
         let choice = try parsedModel()
         _ = try parsedMeasure()
-        _ = try parsedRegion()
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1 (found \(horizon))") }
         if horizon ?? 0 > 10_000 { throw ValidationError("--horizon must be at most 10000 (found \(horizon!))") }
         if paths < 0 { throw ValidationError("--paths must be ≥ 0 (found \(paths))") }
@@ -127,7 +116,7 @@ struct Forecast: ParsableCommand {
             throw ValidationError("--paths adds sample paths to JSON output only: use --format json")
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
-                                        paths: paths, seed: UInt64(seed), selectionBounds: try parsedRegion())
+                                        paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds)
         let (selected, unreadable, document) = try SeriesSelection.load(
             path: file, name: series, region: region, measure: try parsedMeasure(), keepGoing: keepGoing)
         let outcomes = BatchRunner.map(selected, label: "forecast") { s in ForecastJob.run(s, settings: settings) }
