@@ -1,5 +1,5 @@
-/// A small seeded pseudo-random generator for sample paths: xoshiro256** (Blackman & Vigna 2018)
-/// seeded through splitmix64, with standard normals by Marsaglia's polar method (1964).
+/// Pace's seeded pseudo-random generator for simulations (ETS sample paths, the gap analysis's model and
+/// trend paths): xoshiro256** (Blackman & Vigna 2018) seeded through splitmix64, with standard normals by Marsaglia's polar method (1964).
 ///
 /// Reproducible everywhere: only integer operations, IEEE +, −, ×, ÷, √ and a portable logarithm
 /// written here (no platform libm), so the same seed gives the same bits on every machine.

@@ -1,15 +1,11 @@
 /// Why a gap analysis cannot run at all. Per-row problems are never errors: they are
 /// reported in the row's `notes`.
 public enum GapError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The projection method is known but not available in this version.
-    case methodNotAvailable(method: String, reason: String)
     /// An option is outside its domain.
     case invalidOption(name: String, value: String, expected: String)
 
     public var description: String {
         switch self {
-        case let .methodNotAvailable(method, reason):
-            return "--method \(method) is not available yet: it \(reason)"
         case let .invalidOption(name, value, expected):
             return "\(name): found \(value), expected \(expected)"
         }

@@ -59,8 +59,8 @@ extension GapAnalyzer {
         }
         let horizon = n - k
         let count = options.simulationPaths
-        let seed = SeededGenerator.fnv1a(s.indicator,
-            into: SeededGenerator.fnv1a(s.region + "\u{1F}", into: options.seed ^ 0xD1B5_4A32_D192_ED03))
+        let seed = SeriesSeed.derive(region: s.region, indicator: s.indicator, seed: options.seed,
+                                     salt: 0xD1B5_4A32_D192_ED03)
         let outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: count, seed: seed,
                                                      current: current, stock: stock)
         guard outcomes.count >= 2 else {

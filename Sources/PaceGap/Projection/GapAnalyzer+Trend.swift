@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PaceForecast
 import PaceRegression
 
 extension GapAnalyzer {
@@ -98,17 +99,17 @@ extension GapAnalyzer {
         }
         let beta = fit.estimates
         let sigmaHat = fit.sigma
-        var generator = SeededGenerator(seed: SeededGenerator.fnv1a(s.indicator,
-            into: SeededGenerator.fnv1a(s.region + "\u{1F}", into: options.seed ^ 0x9E37_79B9_7F4A_7C15)))
+        var generator = ETSRandom(seed: SeriesSeed.derive(region: s.region, indicator: s.indicator,
+                                                          seed: options.seed, salt: 0x9E37_79B9_7F4A_7C15))
         let paths = options.simulationPaths
         var outcomes = [Double](repeating: 0, count: paths)
         var z = [Double](repeating: 0, count: p)
         var draw = [Double](repeating: 0, count: p)
         for path in 0..<paths {
             var chi2 = 0.0
-            for _ in 0..<df { let e = generator.nextNormal(); chi2 += e * e }
+            for _ in 0..<df { let e = generator.normal(); chi2 += e * e }
             let sigma = sigmaHat * (Double(df) / chi2).squareRoot()
-            for i in 0..<p { z[i] = generator.nextNormal() }
+            for i in 0..<p { z[i] = generator.normal() }
             for i in 0..<p {
                 var v = 0.0
                 for l in 0...i { v += chol[i * p + l] * z[l] }
@@ -118,7 +119,7 @@ extension GapAnalyzer {
             for x in rows {
                 var mean = 0.0
                 for i in 0..<p { mean += x[i] * draw[i] }
-                let value = exp(mean + sigma * generator.nextNormal())
+                let value = exp(mean + sigma * generator.normal())
                 if stock { total = value } else { total += value }
             }
             outcomes[path] = total
