@@ -139,6 +139,15 @@ struct ETSErrorTests {
         #expect(throws: ETSError.constantSeries(model: "ETS(A,A,N)", value: 5)) {
             try ETS.fit(y, specification: ETSSpecification(parsing: "AAN"))
         }
+        // Short constant series get the constant fit too (R checks constancy before length); fewer than 3
+        // values are refused with the requirement named.
+        let short = try ETS.select([7, 7, 7, 7, 7], period: 4).best
+        #expect(short.isConstantSeriesFit && short.specification.code == "ANN")
+        #expect(try short.forecast(horizon: 2).mean == [7, 7])
+        #expect(try ETS.select([7, 7, 7], period: 1).best.isConstantSeriesFit)
+        #expect(throws: ETSError.seriesTooShort(model: "ETS(A,N,N)", count: 2, required: 3)) {
+            try ETS.select([7, 7], period: 1)
+        }
         // nearly constant: no crash, finite results
         var z = y
         z[7] = 5.000001

@@ -32,6 +32,9 @@ extension ETS {
     /// candidates within 2 of the best screened criterion get the second start (a difference of AICc below 2 is
     /// conventionally read as no evidence for either model; Burnham & Anderson 2002, §2.6).
     public static let defaultSecondStartMargin: Double = 2
+    /// Fewest values of a constant series that selection answers with the constant fit (other series need
+    /// the candidates' own minimum, 7 for ETS(A,N,N)).
+    public static let constantSeriesMinimumObservations = 3
     /// Screening tolerance used when `screeningTolerance` is nil and every candidate is non-seasonal.
     public static let screeningToleranceNonseasonal: Double = 1e-7
     /// Screening tolerance used when `screeningTolerance` is nil and seasonal candidates are searched.
@@ -91,7 +94,8 @@ extension ETS {
     /// (M3 other: one series, N3003, is 0.011 of the MASE difference); better likelihoods did not give
     /// systematically better forecasts in any search variant tried (see the benchmark README).
     ///
-    /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``).
+    /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``), from three values on, as R answers
+    /// a constant series before checking its length.
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                               restrict: Bool = true, bounds: ETSBounds = .capped,
@@ -115,9 +119,11 @@ extension ETS {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if constantValue(y) != nil {
+            // R's ets() answers a constant series before its length checks; Pace asks for three values
+            // (σ² = 0 needs n > 2 estimated quantities, α and l₀).
             let spec = try ETSSpecification(error: .additive)
-            guard y.count >= spec.minimumObservations else {
-                throw .seriesTooShort(model: spec.description, count: y.count, required: spec.minimumObservations)
+            guard y.count >= constantSeriesMinimumObservations else {
+                throw .seriesTooShort(model: spec.description, count: y.count, required: constantSeriesMinimumObservations)
             }
             let fit = constantFit(y, spec: spec)
             return ETSSelection(best: fit, criterion: criterion, candidates: [
