@@ -27,6 +27,12 @@ final class ETSObjective {
     let dimension: Int
     /// Number of smoothing parameters estimated.
     let smoothingCount: Int
+    /// True when the bounds alone guarantee admissibility, so ``feasible(_:)`` skips the test: a non-seasonal
+    /// model with α, β, φ confined to [0, 1] (then 1 − 1/φ ≤ 0 ≤ α < 2 ≤ 1 + 1/φ, α(φ − 1) ≤ 0 ≤ β ≤ 1 ≤ (1 + φ)(2 − α)).
+    let admissibleByBounds: Bool
+    /// The last cutoff of ``value(_:cutoff:)`` and its Σe² limit (Nelder–Mead repeats cutoffs).
+    private var lastCutoff = Double.nan
+    private var lastLimit = Double.infinity
 
     init(y values: [Double], spec: ETSSpecification, bounds: ETSBounds, fixed: ETSFixedSmoothing) {
         self.spec = spec
@@ -71,6 +77,14 @@ final class ETSObjective {
         iSeason = spec.hasSeason ? i : -1
         if spec.hasSeason { i += m - 1 }
         dimension = i
+        func unit(_ fixedValue: Double?, _ lo: Double, _ hi: Double) -> Bool {
+            if let v = fixedValue { return v >= 0 && v <= 1 }
+            return lo >= 0 && hi <= 1
+        }
+        admissibleByBounds = !spec.hasSeason
+            && unit(fixed.alpha, lower.alpha, upper.alpha)
+            && (!spec.hasTrend || unit(fixed.beta, lower.beta, 0))
+            && (!spec.damped || unit(fixed.phi, lower.phi, upper.phi))
     }
 
     deinit {
@@ -114,6 +128,7 @@ final class ETSObjective {
         if iBeta >= 0 && (p.beta < lower.beta || p.beta > min(p.alpha, upper.beta)) { return false }
         if iGamma >= 0 && (p.gamma < lower.gamma || p.gamma > min(1 - p.alpha, upper.gamma)) { return false }
         if iPhi >= 0 && (p.phi < lower.phi || p.phi > upper.phi) { return false }
+        if admissibleByBounds { return true }
         return ETSAdmissibility.isAdmissible(alpha: p.alpha, beta: p.beta, gamma: spec.hasSeason ? p.gamma : nil,
                                              phi: p.phi, hasTrend: spec.hasTrend, m: m, work: work)
     }
@@ -129,7 +144,14 @@ final class ETSObjective {
         let p = smoothing(x)
         guard feasible(p) else { return .infinity }
         guard loadSeasonal(x) else { return .infinity }
-        let limit = cutoff < 1e300 && !recursion.errorMultiplicative ? exp(cutoff / Double(n)) * (1 + 1e-9) : .infinity
+        var limit = Double.infinity
+        if cutoff < 1e300 && !recursion.errorMultiplicative {
+            if cutoff != lastCutoff {
+                lastCutoff = cutoff
+                lastLimit = exp(cutoff / Double(n)) * (1 + 1e-9)
+            }
+            limit = lastLimit
+        }
         let r = recursion.run(y: y, count: n, alpha: p.alpha, beta: p.beta, gamma: p.gamma, phi: p.phi,
                               level: x[iLevel], trend: iTrend >= 0 ? x[iTrend] : 0, seasonal: seasonal,
                               sseLimit: limit)

@@ -138,7 +138,6 @@ struct ETSRecursion {
         let bb = phi2 * (1 - beta)
         let bp0 = beta * (phi - k)
         var sse = 0.0
-        var ssd = 0.0
         var prod = 1.0
         var exponentSum = 0
         var j = 0
@@ -149,13 +148,15 @@ struct ETSRecursion {
             let sOld = S.kind == 0 ? 0 : s[j]
             let (yhat, p) = seasonalForecast(S.self, y: yt, q: q, sOld: sOld)
             let d = yt - yhat
-            if S.kind != 0 { s[j] = seasonalUpdate(S.self, y: yt, q: q, sOld: sOld, gamma: gamma) }
-            j += 1
-            if j == m { j = 0 }
+            if S.kind != 0 {
+                s[j] = seasonalUpdate(S.self, y: yt, q: q, sOld: sOld, gamma: gamma)
+                j += 1
+                if j == m { j = 0 }
+            }
             return (p, E.on ? d / yhat : d, d)
         }
         @inline(__always)
-        func accumulate(_ e: Double, _ d: Double, _ yhatAbs: Double) {
+        func accumulate(_ e: Double, _ yhatAbs: Double) {
             if E.on {
                 prod *= yhatAbs
                 if prod > 0x1p400 || prod < 0x1p-400 {
@@ -167,7 +168,6 @@ struct ETSRecursion {
                 }
             }
             sse += e * e
-            ssd += d * d
         }
         @inline(__always)
         func forecastAbs(_ q: Double, _ sIndex: Int) -> Double {
@@ -180,14 +180,14 @@ struct ETSRecursion {
         while t + 1 < n {
             let a0 = forecastAbs(q, j)
             let o0 = observe(t, q)
-            accumulate(o0.e, o0.d, a0)
+            accumulate(o0.e, a0)
             // q₊₁ (one-step form) for the second observation; the chain goes through the two-step form.
             let q1 = trend ? c * q + (k * o0.p + phi2 * b) : c * q + alpha * o0.p
             let a1 = forecastAbs(q1, j)
             let o1 = observe(t + 1, q1)
-            accumulate(o1.e, o1.d, a1)
+            accumulate(o1.e, a1)
             if !E.on && sse > sseLimit {
-                return ETSRecursionResult(lik: .infinity, sumSquaredErrors: sse, sumSquaredDifferences: ssd, level: .nan, trend: .nan)
+                return ETSRecursionResult(lik: .infinity, sumSquaredErrors: sse, sumSquaredDifferences: .nan, level: .nan, trend: .nan)
             }
             if trend {
                 let qNew = (qq * q + qb * b) + (qp0 * o0.p + k * o1.p)
@@ -201,15 +201,15 @@ struct ETSRecursion {
         if t < n {
             let a0 = forecastAbs(q, j)
             let o0 = observe(t, q)
-            accumulate(o0.e, o0.d, a0)
+            accumulate(o0.e, a0)
         }
         var lik = Double(n) * log(sse)
         if E.on {
             let sumLog = log(prod) + Double(exponentSum) * 0.693147180559945309417232121458176568
             lik += 2 * sumLog
         }
-        // level and trend are not tracked in this form (the search needs lik only).
-        return ETSRecursionResult(lik: lik, sumSquaredErrors: sse, sumSquaredDifferences: ssd, level: .nan, trend: .nan)
+        // Level, trend and Σ(yₜ − ŷₜ)² are not tracked in this form (the search needs lik only).
+        return ETSRecursionResult(lik: lik, sumSquaredErrors: sse, sumSquaredDifferences: .nan, level: .nan, trend: .nan)
     }
 
     /// One step of the recursion from state (l, b, sOld); returns (ŷ, l', b', s').
