@@ -36,16 +36,7 @@ enum PaceExit {
 
 /// Writes one diagnostic line `pace: message` to standard error.
 func printDiagnostic(_ message: String) {
-    let line = "pace: " + message + "\n"
-    var bytes = Array(line.utf8)
-    bytes.withUnsafeMutableBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
-            if n <= 0 { break }
-            offset += n
-        }
-    }
+    writeStandardError("pace: " + message + "\n")
 }
 
 /// ArgumentParser's message for a usage error, without its own "Error: " prefix (ours is "pace: ").

@@ -96,6 +96,7 @@ final class BatchState<R: Sendable>: @unchecked Sendable {
     func results() -> [R] { slots.map { $0! } }
 }
 
+/// Writes `text` to standard error unbuffered, retrying short writes (a failed write is dropped).
 func writeStandardError(_ text: String) {
     var bytes = Array(text.utf8)
     bytes.withUnsafeMutableBytes { buffer in
