@@ -110,6 +110,58 @@ struct ETSObjectiveTests {
         #expect(with.evaluations == without.evaluations && with.status == without.status)
     }
 
+    @Test("Nelder–Mead: the SIMD path for n ≤ 8 repeats the general loop bit for bit (values, points, counts, status)")
+    func smallSimplexMatchesGeneral() throws {
+        // Rosenbrock-like valleys with an infeasible half-space (+∞, as the ETS bounds give) and the cutoff contract
+        // honoured loosely (+∞ above the cutoff), in 1…8 dimensions, from several starts and tolerances.
+        func valley(_ x: UnsafePointer<Double>, _ n: Int, _ cutoff: Double) -> Double {
+            if x[0] < -0.5 { return .infinity }
+            let a: Double = x[0] - 0.3
+            var v: Double = a * a
+            var i = 1
+            while i < n {
+                let d: Double = x[i] - x[i - 1] * x[i - 1]
+                let w: Double = 0.01 * Double(i)
+                v += 10 * d * d + w * x[i] * x[i]
+                i += 1
+            }
+            return v < cutoff ? v : .infinity
+        }
+        var checked = 0
+        for n in 1...8 {
+            for (k, tolerance) in [1e-7, 1.490116119384765625e-08, 1e-12].enumerated() {
+                var nm = NelderMead()
+                nm.relativeTolerance = tolerance
+                nm.maxEvaluations = k == 2 ? 300 : 2000  // the last one stops at the cap
+                var start: [Double] = []
+                var spread: [Double] = []
+                for i in 0..<n {
+                    let offset: Double = 0.1 * Double((i * 7 + k) % 5)
+                    start.append(0.2 + offset - 0.15 * Double(i % 2))
+                    spread.append(i == 0 ? 0 : 0.05 * Double(i))
+                }
+                let common = [Double](repeating: 0.1 * Double(k + 1), count: n)
+                for steps in [common, spread] {
+                    let general = nm.minimizeGeneral(start: start, steps: steps) { valley($0, n, $1) }
+                    let small = n <= 4
+                        ? nm.minimizeSmall(SIMD4<Double>.self, start: start, steps: steps) { valley($0, n, $1) }
+                        : nm.minimizeSmall(SIMD8<Double>.self, start: start, steps: steps) { valley($0, n, $1) }
+                    let g = try #require(general), s = try #require(small)
+                    let gx: [UInt64] = g.x.map { $0.bitPattern }, sx: [UInt64] = s.x.map { $0.bitPattern }
+                    #expect(gx == sx, "n \(n) tol \(tolerance)")
+                    #expect(g.value.bitPattern == s.value.bitPattern && g.evaluations == s.evaluations && g.status == s.status,
+                            "n \(n) tol \(tolerance): \(g.value) \(s.value) \(g.evaluations) \(s.evaluations) \(g.status) \(s.status)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 48)
+        // An infeasible start: both refuse.
+        let nm = NelderMead()
+        #expect(nm.minimizeGeneral(start: [-1, 0], steps: [0.1, 0.1]) { valley($0, 2, $1) } == nil)
+        #expect(nm.minimizeSmall(SIMD4<Double>.self, start: [-1, 0], steps: [0.1, 0.1]) { valley($0, 2, $1) } == nil)
+    }
+
     @Test("screening tolerance nil: 1e-7 for a non-seasonal search, 1e-5 with seasonal candidates")
     func defaultScreeningRule() throws {
         let yearly = ETSFixture.y("realgdp")

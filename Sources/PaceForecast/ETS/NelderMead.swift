@@ -31,6 +31,14 @@ struct NelderMead {
     /// and the result are those of the plain method. Vertices are evaluated with cutoff +∞.
     func minimize(start: [Double], steps: [Double], _ f: (UnsafePointer<Double>, Double) -> Double) -> Result? {
         let n = start.count
+        if n >= 1 && n <= 4 { return minimizeSmall(SIMD4<Double>.self, start: start, steps: steps, f) }
+        if n >= 5 && n <= 8 { return minimizeSmall(SIMD8<Double>.self, start: start, steps: steps, f) }
+        return minimizeGeneral(start: start, steps: steps, f)
+    }
+
+    /// ``minimize(start:steps:_:)`` for any n, coordinates in flat buffers.
+    func minimizeGeneral(start: [Double], steps: [Double], _ f: (UnsafePointer<Double>, Double) -> Double) -> Result? {
+        let n = start.count
         let big = 1.0e35
         let cols = n + 1
         // simplex: (n+1) vertices of n coordinates, plus values.
@@ -148,5 +156,119 @@ struct NelderMead {
         var best = 0
         for j in 1...n where values[j] < values[best] { best = j }
         return Result(x: Array(simplex[(best * n)..<(best * n + n)]), value: values[best], evaluations: evaluations, status: status)
+    }
+}
+
+extension NelderMead {
+    /// ``minimize(start:steps:_:)`` for 1 ≤ n ≤ `V.scalarCount` (the non-seasonal ETS models and the quarterly
+    /// seasonal ones): the same iterations with every vertex, the centroid and the trial points held in one SIMD
+    /// vector each (lanes ≥ n stay 0). Each lane performs the general loop's scalar operations in the same order
+    /// (no fused multiply–adds), so values, evaluation counts and results are bit-identical; the per-coordinate
+    /// loops of the general code become a few vector instructions.
+    func minimizeSmall<V: SIMD>(_: V.Type, start: [Double], steps: [Double],
+                                _ f: (UnsafePointer<Double>, Double) -> Double) -> Result? where V.Scalar == Double {
+        let n = start.count
+        precondition(n >= 1 && n <= V.scalarCount)
+        let big = 1.0e35
+        var evaluations = 0
+        @inline(__always)
+        func eval(_ point: V, _ cutoff: Double = .infinity) -> Double {
+            evaluations += 1
+            var p = point
+            let v = withUnsafePointer(to: &p) {
+                $0.withMemoryRebound(to: Double.self, capacity: V.scalarCount) { f($0, cutoff) }
+            }
+            return v.isFinite ? v : big
+        }
+        var x0 = V()
+        for i in 0..<n { x0[i] = start[i] }
+        let f0 = eval(x0)
+        guard f0 < big else { return nil }
+        let convtol = relativeTolerance * (abs(f0) + relativeTolerance)
+        var status = 1
+        var P = [V](repeating: x0, count: n + 1)
+        var values = [Double](repeating: 0, count: n + 1)
+        values[0] = f0
+        for j in 1...n {
+            var step = steps[j - 1]
+            if step == 0 { step = 0.1 }
+            var trialValue = start[j - 1] + step
+            while trialValue == start[j - 1] {
+                step *= 10
+                trialValue = start[j - 1] + step
+            }
+            P[j][j - 1] = trialValue
+            values[j] = eval(P[j])
+        }
+        var S = V()
+        var sumStale = true
+        var lastSize = 0.0
+        for j in 1...n { lastSize += abs(P[j][j - 1] - start[j - 1]) }
+        let inv = 1.0 / Double(n)
+        P.withUnsafeMutableBufferPointer { P in
+            values.withUnsafeMutableBufferPointer { V in
+                while true {
+                    var L = 0, H = 0
+                    var VL = V[0], VH = V[0]
+                    for j in 1...n {
+                        if V[j] < VL { VL = V[j]; L = j }
+                        if V[j] > VH { VH = V[j]; H = j }
+                    }
+                    if VH <= VL + convtol { status = 0; break }
+                    if evaluations > maxEvaluations { status = 1; break }
+                    if sumStale {
+                        S = .zero
+                        for j in 0...n { S += P[j] }
+                        sumStale = false
+                    }
+                    let C = (S - P[H]) * inv
+                    let R = (1 + reflection) * C - reflection * P[H]
+                    let VR = eval(R, VH)
+                    if VR < VL {
+                        let E = expansion * R + (1 - expansion) * C
+                        let VE = eval(E, VR)
+                        if VE < VR {
+                            S += E - P[H]; P[H] = E
+                            V[H] = VE
+                        } else {
+                            S += R - P[H]; P[H] = R
+                            V[H] = VR
+                        }
+                        continue
+                    }
+                    if VR < VH {
+                        S += R - P[H]; P[H] = R
+                        V[H] = VR
+                    }
+                    let E = (1 - contraction) * P[H] + contraction * C
+                    let VC = eval(E, V[H])
+                    if VC < V[H] {
+                        S += E - P[H]; P[H] = E
+                        V[H] = VC
+                        continue
+                    }
+                    // Shrink only when the reflection was no better than the worst vertex.
+                    if VR < VH { continue }
+                    sumStale = true
+                    let best = P[L]
+                    var size = 0.0
+                    for j in 0...n where j != L {
+                        var vertex = P[j]
+                        for i in 0..<n {
+                            let v = contraction * (vertex[i] - best[i]) + best[i]
+                            size += abs(v - best[i])
+                            vertex[i] = v
+                        }
+                        P[j] = vertex
+                        V[j] = eval(vertex)
+                    }
+                    if size >= lastSize { status = 10; break }
+                    lastSize = size
+                }
+            }
+        }
+        var best = 0
+        for j in 1...n where values[j] < values[best] { best = j }
+        return Result(x: (0..<n).map { P[best][$0] }, value: values[best], evaluations: evaluations, status: status)
     }
 }
