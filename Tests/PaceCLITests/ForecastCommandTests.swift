@@ -170,6 +170,80 @@ struct ForecastCommandTests {
                         Array(S.doubles(ref["params"]).prefix(2)), rel: 1e-9))
     }
 
+    @Test("--break and --no-season-dummies: trend fits equal statsmodels 0.15 OLS with level-shift dummies (trend_statsmodels.json) to 1e-9",
+          arguments: [
+              ("air_quadratic_seasonal_break", [SeriesCLI.air, "--model", "trend:quadratic", "--break", "1954-01", "--level", "80"],
+               "Trend(quadratic, seasonal m=12, break 1954-01)", "break@1954-01", "lo80", "hi80"),
+              ("realgdp_linear_break", [SeriesCLI.macro, "--series", "realgdp", "--model", "trend:linear", "--break", "1984Q1",
+                                        "--no-season-dummies", "--level", "95"],
+               "Trend(linear, break 1984Q1)", "break@1984Q1", "lo95", "hi95"),
+          ])
+    func breaks(_ name: String, _ arguments: [String], _ model: String, _ breakName: String, _ lo: String, _ hi: String) throws {
+        let cases = try #require(try S.fixture("trend_statsmodels.json")["cases"] as? [[String: Any]])
+        let ref = try #require(cases.first { $0["name"] as? String == name })
+        let horizon = try #require(ref["horizon"] as? Int)
+        let run = try runPace(["forecast"] + arguments + ["--horizon", String(horizon), "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let j = try S.json(run)
+        let s = try #require((j["series"] as? [[String: Any]])?.first)
+        #expect(s["model"] as? String == model)
+        let rows = forecastRows(s)
+        #expect(S.close(rows.map { $0["mean"] as? Double ?? .nan }, S.doubles(ref["pred_mean"]), rel: 1e-9))
+        #expect(S.close(rows.map { $0[lo] as? Double ?? .nan }, S.doubles(ref["obs_lower"]), rel: 1e-9))
+        #expect(S.close(rows.map { $0[hi] as? Double ?? .nan }, S.doubles(ref["obs_upper"]), rel: 1e-9))
+        // The coefficients in the reference's design order: const, trend(, trend², seasons), the break last.
+        let parameters = try #require(s["parameters"] as? [String: Any])
+        let reference = S.doubles(ref["params"])
+        #expect(S.close([parameters["const"] as? Double ?? .nan, parameters["trend"] as? Double ?? .nan], Array(reference.prefix(2)), rel: 1e-9))
+        #expect(S.close([parameters[breakName] as? Double ?? .nan], [reference.last ?? .nan], rel: 1e-9))
+        #expect(S.close([s["log_likelihood"] as? Double ?? .nan], [ref["llf"] as? Double ?? .nan], rel: 1e-9))
+        let provenance = try #require((j["provenance"] as? [String: Any])?["parameters"] as? [String: Any])
+        let period: String = String(breakName.dropFirst(6))
+        #expect(provenance["breaks"] as? [String] == [period])
+    }
+
+    @Test("trend:auto with --break compares the fits with and without it: a real shift is kept, none is invented")
+    func autoBreak() throws {
+        // 2019Q1…2024Q4, slope 2 a quarter, a shift of +15 from 2022Q1, seasonal pattern, a small deterministic wiggle.
+        let season: [Double] = [0, 3, -2, 1]
+        var shifted: [Double] = [], plain: [Double] = []
+        for i in 0..<24 {
+            let base: Double = 100 + 2 * Double(i) + season[i % 4] + 0.5 * sin(Double(i) * 1.7)
+            plain.append(base)
+            shifted.append(i >= 12 ? base + 15 : base)
+        }
+        let run = try runPace(["forecast", "-", "--model", "trend:auto", "--break", "2022Q1", "--format", "json"],
+                              stdin: S.csv("x", quarterlyFrom: 2019, shifted))
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+        #expect(s["model"] as? String == "Trend(linear, seasonal m=4, break 2022Q1)")
+        let shift = try #require((s["parameters"] as? [String: Any])?["break@2022Q1"] as? Double)
+        #expect(abs(shift - 15) < 0.5)
+        let none = try runPace(["forecast", "-", "--model", "trend:auto", "--break", "2022Q1", "--format", "json"],
+                               stdin: S.csv("x", quarterlyFrom: 2019, plain))
+        let t = try #require((try S.json(none)["series"] as? [[String: Any]])?.first)
+        #expect(t["model"] as? String == "Trend(linear, seasonal m=4)")
+    }
+
+    @Test("--break outside the series or of another frequency: exit 2 naming the series; on an ETS model or not a period: usage (64)")
+    func badBreaks() throws {
+        let input = S.csv("x", quarterlyFrom: 2019, (0..<12).map { 10 + Double($0) })
+        for (argument, message) in [("2019Q1", "--break 2019Q1 must lie after 2019Q1 and no later than 2021Q4"),
+                                    ("2022Q1", "--break 2022Q1 must lie after 2019Q1 and no later than 2021Q4"),
+                                    ("2020-03", "--break 2020-03 is monthly but the series is quarterly")] {
+            let run = try runPace(["forecast", "-", "--model", "trend:linear", "--break", argument], stdin: input)
+            #expect(run.status == 2, "\(argument)")
+            #expect(run.stderr.hasPrefix("pace: <stdin>: x: " + message), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+        for extra in [["--break", "2020Q1"], ["--no-season-dummies"], ["--model", "trend:linear", "--break", "2020Q9"],
+                      ["--model", "trend:linear", "--break", "2020Q2,2020Q2"]] {
+            let run = try runPace(["forecast", "-"] + extra, stdin: input)
+            #expect(run.status == 64, "\(extra)")
+            #expect(run.stderr.hasPrefix("pace: "))
+        }
+    }
+
     @Test("periods continue the calendar (2024Q4 → 2025Q1…), default horizon two years, levels set the columns")
     func calendarAndColumns() throws {
         let values = (0..<24).map { 100 + Double($0) + [5.0, -3, -6, 4][$0 % 4] }   // 2019Q1…2024Q4

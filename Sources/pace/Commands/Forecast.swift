@@ -19,8 +19,10 @@ struct Forecast: ParsableCommand {
             AutoETS does (beta <= alpha0, gamma <= 1 - alpha0, alpha0 the starting alpha); \
             ets:SPEC fits one specification written as R writes it (ANN, AAdN, MAM, MAdM; Z \
             letters are chosen automatically, e.g. ets:MZZ); trend:linear, trend:loglinear and \
-            trend:quadratic fit a trend regression with seasonal dummies when m > 1, \
-            trend:auto picks one by AICc. ETS intervals are analytical (Hyndman et al. 2008, \
+            trend:quadratic fit a trend regression with seasonal dummies when m > 1 \
+            (--no-season-dummies leaves them out) and a level-shift dummy per --break period; \
+            trend:auto picks by AICc among the three shapes, with and without the seasonal \
+            dummies and with and without the breaks. ETS intervals are analytical (Hyndman et al. 2008, \
             ch. 6) or, for models without a formula, from 5000 simulated paths seeded by \
             --seed. For log-linear trends 'mean' is the median exp(mu).
 
@@ -45,6 +47,14 @@ struct Forecast: ParsableCommand {
 
     @Option(help: "auto, ets, ets:SPEC (e.g. ets:MAdM) or trend:linear|loglinear|quadratic|auto.")
     var model: String = "auto"
+
+    @Option(name: .customLong("break"),
+            help: ArgumentHelp("Trend models: a level shift from this period on (e.g. 2020Q1); repeat or comma-separate for several. trend:auto compares the fits with and without the breaks.", valueName: "period"))
+    var breaks: [String] = []
+
+    @Flag(name: .customLong("no-season-dummies"),
+          help: "Trend models: leave out the period (season) dummies that quarterly and monthly series otherwise get.")
+    var noSeasonDummies = false
 
     @Option(name: .customLong("ets-region"), help: ArgumentHelp(ETSRegionChoice.help, valueName: "capped|usual"))
     var etsRegion: ETSRegionChoice = .capped
@@ -87,6 +97,19 @@ struct Forecast: ParsableCommand {
         }
     }
 
+    /// The `--break` periods, in the order given (comma lists split).
+    func parsedBreaks() throws -> [Period] {
+        var periods: [Period] = []
+        for text in breaks.flatMap(splitList) {
+            guard let p = Period(text) else {
+                throw ValidationError("--break \(text): not a period (expected e.g. 2020Q1, 2020-03 or 2020)")
+            }
+            guard !periods.contains(p) else { throw ValidationError("--break \(text) is given twice") }
+            periods.append(p)
+        }
+        return periods
+    }
+
     func parsedMeasure() throws -> Measure? {
         guard let measure else { return nil }
         guard let m = Measure(rawValue: measure.lowercased()) else {
@@ -104,6 +127,13 @@ struct Forecast: ParsableCommand {
         if paths < 0 { throw ValidationError("--paths must be ≥ 0 (found \(paths))") }
         if paths > 100_000 { throw ValidationError("--paths must be at most 100000 (found \(paths))") }
         if seed < 0 { throw ValidationError("--seed must be ≥ 0 (found \(seed))") }
+        let breakPeriods = try parsedBreaks()
+        if !breakPeriods.isEmpty && !choice.isTrend {
+            throw ValidationError("--break applies to trend models (--model trend:linear|loglinear|quadratic|auto)")
+        }
+        if noSeasonDummies && !choice.isTrend {
+            throw ValidationError("--no-season-dummies applies to trend models (--model trend:linear|loglinear|quadratic|auto)")
+        }
         if paths > 0 && choice.isTrend {
             throw ValidationError("--paths needs an ETS model (--model auto, ets or ets:SPEC); trend models give intervals only")
         }
@@ -116,7 +146,8 @@ struct Forecast: ParsableCommand {
             throw ValidationError("--paths adds sample paths to JSON output only: use --format json")
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
-                                        paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds)
+                                        paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds,
+                                        breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies)
         let (selected, unreadable, document) = try SeriesSelection.load(
             path: file, name: series, region: region, measure: try parsedMeasure(), keepGoing: keepGoing)
         let outcomes = BatchRunner.map(selected, label: "forecast") { s in ForecastJob.run(s, settings: settings) }

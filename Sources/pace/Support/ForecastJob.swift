@@ -5,6 +5,7 @@ import Darwin
 #endif
 import PaceData
 import PaceForecast
+import PaceRegression
 
 /// The model `pace forecast --model` asks for, parsed once at the edge.
 enum ForecastModelChoice: Sendable, Equatable {
@@ -82,6 +83,10 @@ struct ForecastSettings: Sendable {
     var seed: UInt64
     /// Parameter region of automatic ETS selection (`--ets-region`).
     var selectionBounds: ETSBounds = .capped
+    /// Trend models: periods from which a level-shift dummy is 1 (`--break`).
+    var breaks: [Period] = []
+    /// Trend models: seasonal dummies for m > 1 (`--no-season-dummies` turns them off).
+    var seasonDummies = true
 
     func horizon(for frequency: Frequency) -> Int { horizon ?? 2 * frequency.periodsPerYear }
 }
@@ -226,16 +231,20 @@ enum ForecastJob {
     static func trendForecast(_ series: InputSeries, shape: TrendModel.Shape?, settings: ForecastSettings,
                               period m: Int, horizon: Int, periods: [Period]) throws -> SeriesForecast {
         let y = series.values
-        let seasonal = m > 1 ? m : nil
+        let seasonal = m > 1 && settings.seasonDummies ? m : nil
         let offset = series.start.position - 1
+        let breaks = try breakIndices(series, settings.breaks)
         let fit: TrendFit
         do {
             if let shape {
                 if shape == .logLinear { try series.requirePositive(for: "the log-linear trend") }
-                fit = try TrendModel(shape: shape, seasonalPeriod: seasonal, seasonOffset: offset).fit(y)
+                fit = try TrendModel(shape: shape, seasonalPeriod: seasonal, seasonOffset: offset, breaks: breaks).fit(y)
             } else {
-                fit = try TrendModel.select(y, seasonalPeriod: seasonal, seasonOffset: offset).best
+                fit = try TrendModel.select(y, seasonalPeriod: seasonal, seasonOffset: offset, breaks: breaks).best
             }
+        } catch let error as RegressionError {
+            throw SeriesFailure(source: series.source, label: series.label, message: "the trend regression cannot be fitted: \(error)"
+                                + (breaks.isEmpty ? "" : " (a break can make the dummies collinear)"))
         } catch let error as FilterError {
             if case .nonPositive(let index, _, let method) = error {
                 throw series.error(at: index, problem: "\(method) needs values > 0", expected: "a positive value")
@@ -257,14 +266,38 @@ enum ForecastJob {
         let model = fit.model
         var name = "Trend(\(model.shape.rawValue)"
         if let s = model.seasonalPeriod { name += ", seasonal m=\(s)" }
+        for b in model.breaks { name += ", break \(series.period(at: b))" }
         name += ")"
+        // Break dummies are named by their period ("break@2020Q1"), not the regression's index.
+        var breakNames: [String: String] = [:]
+        for b in model.breaks { breakNames["break@\(b)"] = "break@\(series.period(at: b))" }
         return SeriesForecast(
             series: series, model: name, method: "trend",
-            parameters: regression.coefficients.map { ($0.name, $0.estimate) }, initialStates: [],
+            parameters: regression.coefficients.map { (breakNames[$0.name] ?? $0.name, $0.estimate) }, initialStates: [],
             logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc,
             bic: -2 * fit.logLikelihood + p * log(n), sigma2: regression.sigma * regression.sigma,
             intervalMethod: "regression prediction intervals (Student t)" + (model.shape == .logLinear ? ", exp of log scale; mean is the median" : ""),
             periods: periods, mean: mean, lower: lower, upper: upper, paths: nil, pathCount: 0)
+    }
+}
+
+extension ForecastJob {
+    /// The 0-based indices of the `--break` periods in `series`: each must have the series' frequency and
+    /// leave data on both sides (a shift from the first value on would duplicate the intercept).
+    static func breakIndices(_ series: InputSeries, _ periods: [Period]) throws -> [Int] {
+        try periods.map { p in
+            guard p.frequency == series.frequency else {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "--break \(p) is \(p.frequency) but the series is \(series.frequency)")
+            }
+            let index = series.start.distance(to: p)
+            guard index >= 1 && index < series.count else {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "--break \(p) must lie after \(series.start) and no later than "
+                                        + "\(series.period(at: series.count - 1)) (a break needs observations before it and from it on)")
+            }
+            return index
+        }
     }
 }
 

@@ -36,6 +36,8 @@ struct ForecastReport {
             ("levels", levelNames.joined(separator: ",")), ("seed", String(settings.seed)),
         ]
         if settings.paths > 0 { list.append(("paths", String(settings.paths))) }
+        if !settings.breaks.isEmpty { list.append(("breaks", settings.breaks.map(\.description).joined(separator: ","))) }
+        if !settings.seasonDummies { list.append(("season_dummies", "no")) }
         return list
     }
 
@@ -102,6 +104,13 @@ struct ForecastReport {
         json.endArray()
         json.member("paths", settings.paths)
         json.member("seed", Int(settings.seed))
+        if !settings.breaks.isEmpty {
+            json.key("breaks")
+            json.beginArray()
+            for b in settings.breaks { json.string(b.description) }
+            json.endArray()
+        }
+        if !settings.seasonDummies { json.member("season_dummies", false) }
         json.endObject()
         writeObservationInputs(json, source: source, hash: inputHash)
         json.endObject()
