@@ -1,9 +1,10 @@
 import Benchmark
+import Foundation
 import PaceForecast
 
 /// The work of ../shared/bench/hp_peers.py: the two-sided HP filter, λ = 1600, on a random walk.
 func filterBenchmarks() {
-    for n in [1_000, 100_000, 1_000_000] {
+    for n in [1_000, 10_000, 100_000, 1_000_000] {
         nonisolated(unsafe) var y: [Double] = []
         Benchmark("HP filter: two-sided lambda 1600 n=\(n) (x1)",
                   configuration: .init(metrics: [.wallClock], maxDuration: .seconds(3),
@@ -39,4 +40,34 @@ func seriesModelBenchmarks() {
               configuration: .init(metrics: [.wallClock], maxDuration: .seconds(3))) { benchmark in
         blackHole(try STL(period: 4, robust: true).decompose(y))
     }
+}
+
+/// The work of ../shared/bench/ets_peers.py on M3 yearly: automatic ETS (`ETS.select`, one thread) on the training part
+/// of all 645 series (../shared/datasets/m3/m3_yearly.csv, or $PACE_SHARED/datasets/m3/m3_yearly.csv; skipped when
+/// absent). Benchmarks/ETSBenchmark adds the accuracy and the two-thread batch.
+func m3Benchmarks() {
+    let shared = ProcessInfo.processInfo.environment["PACE_SHARED"] ?? "../shared"
+    let path = shared + "/datasets/m3/m3_yearly.csv"
+    nonisolated(unsafe) var series: [[Double]] = []
+    Benchmark("ETS: automatic selection, M3 yearly, 645 series (x1)",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 20,
+                                   setup: { series = m3TrainingSeries(path) })) { benchmark in
+        for y in series { blackHole(try? ETS.select(y, period: 1)) }
+    }
+}
+
+/// The `train` values of each series of an M3-format file (series_id,t,value,split), in file order; empty when the
+/// file cannot be read.
+func m3TrainingSeries(_ path: String) -> [[Double]] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    var order: [String] = []
+    var values: [String: [Double]] = [:]
+    for line in text.split(separator: "\n").dropFirst() {
+        let f = line.split(separator: ",")
+        guard f.count >= 4, f[3] == "train", let v = Double(f[2]) else { continue }
+        let id = String(f[0])
+        if values[id] == nil { order.append(id) }
+        values[id, default: []].append(v)
+    }
+    return order.map { values[$0]! }
 }

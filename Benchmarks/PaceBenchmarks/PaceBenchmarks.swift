@@ -6,4 +6,5 @@ let benchmarks: @Sendable () -> Void = {
     csvBenchmarks()
     filterBenchmarks()
     seriesModelBenchmarks()
+    m3Benchmarks()
 }
