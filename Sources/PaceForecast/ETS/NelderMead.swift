@@ -21,6 +21,31 @@ struct NelderMead {
         var status: Int
     }
 
+    /// The moved coordinate of the j-th initial vertex: x₀ + step (a zero step becomes 0.1, and the step grows
+    /// tenfold until the sum differs from x₀, as in R's `nmmin`).
+    @inline(__always)
+    static func initialCoordinate(_ x0: Double, step: Double) -> Double {
+        var step = step == 0 ? 0.1 : step
+        var value = x0 + step
+        while value == x0 {
+            step *= 10
+            value = x0 + step
+        }
+        return value
+    }
+
+    /// The best (L, lowest value, first on ties) and worst (H, highest, first on ties) of the n + 1 vertex values.
+    @inline(__always)
+    static func extremes(_ V: UnsafeMutableBufferPointer<Double>, _ n: Int) -> (L: Int, H: Int, VL: Double, VH: Double) {
+        var L = 0, H = 0
+        var VL = V[0], VH = V[0]
+        for j in 1...n {
+            if V[j] < VL { VL = V[j]; L = j }
+            if V[j] > VH { VH = V[j]; H = j }
+        }
+        return (L, H, VL, VH)
+    }
+
     /// Minimises `f` from `start`; `steps[i]` is the initial simplex edge along coordinate i.
     /// Returns nil when f(start) is not finite.
     ///
@@ -70,26 +95,14 @@ struct NelderMead {
                             for j in 1...n {
                                 let base = j * n
                                 for i in 0..<n { P[base + i] = start[i] }
-                                var step = steps[j - 1]
-                                if step == 0 { step = 0.1 }
-                                var trialValue = start[j - 1] + step
-                                while trialValue == start[j - 1] {
-                                    step *= 10
-                                    trialValue = start[j - 1] + step
-                                }
-                                P[base + j - 1] = trialValue
+                                P[base + j - 1] = Self.initialCoordinate(start[j - 1], step: steps[j - 1])
                                 V[j] = eval(P.baseAddress! + base)
                             }
                             var sumStale = true
                             var lastSize = 0.0
                             for j in 1...n { lastSize += abs(P[j * n + j - 1] - start[j - 1]) }
                             while true {
-                                var L = 0, H = 0
-                                var VL = V[0], VH = V[0]
-                                for j in 1...n {
-                                    if V[j] < VL { VL = V[j]; L = j }
-                                    if V[j] > VH { VH = V[j]; H = j }
-                                }
+                                let (L, H, VL, VH) = Self.extremes(V, n)
                                 if VH <= VL + convtol { status = 0; break }
                                 if evaluations > maxEvaluations { status = 1; break }
                                 // centroid of all vertices but H, from the running vertex sum
@@ -190,14 +203,7 @@ extension NelderMead {
         var values = [Double](repeating: 0, count: n + 1)
         values[0] = f0
         for j in 1...n {
-            var step = steps[j - 1]
-            if step == 0 { step = 0.1 }
-            var trialValue = start[j - 1] + step
-            while trialValue == start[j - 1] {
-                step *= 10
-                trialValue = start[j - 1] + step
-            }
-            P[j][j - 1] = trialValue
+            P[j][j - 1] = Self.initialCoordinate(start[j - 1], step: steps[j - 1])
             values[j] = eval(P[j])
         }
         var S = V()
@@ -208,12 +214,7 @@ extension NelderMead {
         P.withUnsafeMutableBufferPointer { P in
             values.withUnsafeMutableBufferPointer { V in
                 while true {
-                    var L = 0, H = 0
-                    var VL = V[0], VH = V[0]
-                    for j in 1...n {
-                        if V[j] < VL { VL = V[j]; L = j }
-                        if V[j] > VH { VH = V[j]; H = j }
-                    }
+                    let (L, H, VL, VH) = Self.extremes(V, n)
                     if VH <= VL + convtol { status = 0; break }
                     if evaluations > maxEvaluations { status = 1; break }
                     if sumStale {
