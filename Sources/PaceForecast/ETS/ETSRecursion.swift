@@ -22,7 +22,7 @@ struct ETSRecursionResult {
     var lik: Double
     /// Σeₜ².
     var sumSquaredErrors: Double
-    /// Σ(yₜ − ŷₜ)² on the data scale.
+    /// Σ(yₜ − ŷₜ)² on the data scale (NaN from the search pass, which needs lik only).
     var sumSquaredDifferences: Double
     var level: Double
     var trend: Double
