@@ -42,6 +42,36 @@ struct ETSObjectiveTests {
         #expect([0.3, 0.1, 120, 1].withUnsafeBufferPointer { objective.value($0.baseAddress!) }.isFinite)
     }
 
+    @Test("non-seasonal models: every point of the usual region is admissible, so the objective's shortcut loses nothing")
+    func nonseasonalUsualRegionAdmissible() {
+        // The shortcut (ETSObjective.admissibleByBounds) skips R's admissibility test where α, β, φ ∈ [0, 1] and β ≤ α;
+        // here the test itself is run on a grid over that region, its corners included.
+        let grid = [0.0, 1e-4, 0.01, 0.2, 0.5, 0.8, 0.98, 0.9999, 1]
+        var work = [Double](repeating: 0, count: 8)
+        var checked = 0
+        for alpha in grid {
+            for beta in grid where beta <= alpha {
+                for phi in grid {
+                    for hasTrend in [false, true] {
+                        #expect(ETSAdmissibility.isAdmissible(alpha: alpha, beta: hasTrend ? beta : 0, gamma: nil, phi: phi,
+                                                              hasTrend: hasTrend, m: 1, work: &work), "\(alpha) \(beta) \(phi)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 2 * 9 * 45)
+        // The shortcut applies to the standard bounds of non-seasonal models only.
+        for (code, period, expected) in [("ANN", 1, true), ("AAdN", 1, true), ("MAN", 1, true), ("AAA", 4, false)] {
+            let spec = try! ETSSpecification(parsing: code, period: period)
+            #expect(ETSObjective(y: ETSFixture.y("UKgas"), spec: spec, bounds: .standard, fixed: .none).admissibleByBounds == expected)
+        }
+        // A fixed φ outside [0, 1] (admissible only by R's test, which refuses it) turns the shortcut off.
+        let damped = try! ETSSpecification(parsing: "AAdN")
+        #expect(!ETSObjective(y: ETSFixture.y("UKgas"), spec: damped, bounds: .standard,
+                              fixed: ETSFixedSmoothing(phi: 1.2)).admissibleByBounds)
+    }
+
     @Test("Schur–Cohn root test agrees with known polynomials")
     func schurCohn() {
         // (z − 0.5)(z + 0.9) = z² + 0.4z − 0.45: roots inside; (z − 1.1)(z + 0.2) = z² − 0.9z − 0.22: one outside.

@@ -77,14 +77,16 @@ final class ETSObjective {
         iSeason = spec.hasSeason ? i : -1
         if spec.hasSeason { i += m - 1 }
         dimension = i
-        func unit(_ fixedValue: Double?, _ lo: Double, _ hi: Double) -> Bool {
+        // A fixed value must lie in [0, 1]; an estimated one is held there by its bounds (β ≤ α ≤ 1 is checked
+        // by `feasible`, so β needs only its lower bound).
+        func unit(_ fixedValue: Double?, lower: Double, upper: Double) -> Bool {
             if let v = fixedValue { return v >= 0 && v <= 1 }
-            return lo >= 0 && hi <= 1
+            return lower >= 0 && upper <= 1
         }
         admissibleByBounds = !spec.hasSeason
-            && unit(fixed.alpha, lower.alpha, upper.alpha)
-            && (!spec.hasTrend || unit(fixed.beta, lower.beta, 0))
-            && (!spec.damped || unit(fixed.phi, lower.phi, upper.phi))
+            && unit(fixed.alpha, lower: lower.alpha, upper: upper.alpha)
+            && (!spec.hasTrend || unit(fixed.beta, lower: lower.beta, upper: 1))
+            && (!spec.damped || unit(fixed.phi, lower: lower.phi, upper: upper.phi))
     }
 
     deinit {
