@@ -16,5 +16,8 @@ let package = Package(
         .executableTarget(
             name: "ets-diagnose",
             dependencies: [.product(name: "PaceForecast", package: "Pace")]),
+        .executableTarget(
+            name: "ets-fitcheck",
+            dependencies: [.product(name: "PaceForecast", package: "Pace")]),
     ]
 )
