@@ -8,16 +8,17 @@ let package = Package(
     name: "ETSBenchmark",
     dependencies: [.package(name: "Pace", path: "../..")],
     targets: [
+        .target(name: "M3Format"),
         .executableTarget(
             name: "ets-benchmark",
-            dependencies: [.product(name: "PaceForecast", package: "Pace"),
+            dependencies: ["M3Format", .product(name: "PaceForecast", package: "Pace"),
                            .product(name: "PaceLinearAlgebra", package: "Pace")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .executableTarget(
             name: "ets-diagnose",
-            dependencies: [.product(name: "PaceForecast", package: "Pace")]),
+            dependencies: ["M3Format", .product(name: "PaceForecast", package: "Pace")]),
         .executableTarget(
             name: "ets-fitcheck",
-            dependencies: [.product(name: "PaceForecast", package: "Pace")]),
+            dependencies: ["M3Format", .product(name: "PaceForecast", package: "Pace")]),
     ]
 )

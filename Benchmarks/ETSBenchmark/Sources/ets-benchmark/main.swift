@@ -7,6 +7,7 @@
 // one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE, ETS_SECOND_START_MARGIN set the search-effort knobs;
 // ETS_REGION=usual selects in R's usual region (ETSBounds.standard) instead of the default ETSBounds.capped.
 import Foundation
+import M3Format
 import PaceForecast
 import PaceLinearAlgebra
 
@@ -21,20 +22,7 @@ guard args.count >= 3, let period = Int(args[2]) else {
 }
 let maxSeries = args.count > 3 ? Int(args[3]) ?? Int.max : Int.max
 let aggregate = args.count > 4 ? Int(args[4]) ?? 1 : 1
-let text = try String(contentsOfFile: args[1], encoding: .utf8)
-var order: [String] = []
-var train: [String: [Double]] = [:], test: [String: [Double]] = [:]
-for line in text.split(separator: "\n").dropFirst() {
-    let f = line.split(separator: ",")
-    guard f.count >= 4, let v = Double(f[2]) else { continue }
-    let id = String(f[0])
-    if train[id] == nil { order.append(id); train[id] = []; test[id] = [] }
-    if f[3] == "train" { train[id]!.append(v) } else { test[id]!.append(v) }
-}
-func aggregated(_ x: [Double]) -> [Double] {
-    guard aggregate > 1 else { return x }
-    return stride(from: x.count % aggregate, to: x.count, by: aggregate).map { x[$0..<($0 + aggregate)].reduce(0, +) }
-}
+let data = try M3Set(contentsOfFile: args[1], aggregate: aggregate)
 let environment = ProcessInfo.processInfo.environment
 let polishMargin = environment["ETS_POLISH_MARGIN"].flatMap(Double.init) ?? ETS.defaultPolishMargin
 let screeningTolerance = environment["ETS_SCREENING_TOLERANCE"].flatMap(Double.init)  // nil: the library's rule
@@ -42,8 +30,8 @@ let secondStartMargin = environment["ETS_SECOND_START_MARGIN"].flatMap(Double.in
 let threads = environment["ETS_THREADS"].flatMap(Int.init)
 // ETS_REGION=usual searches R's usual region (bounds .standard) instead of the default .capped.
 let bounds: ETSBounds = environment["ETS_REGION"] == "usual" ? .standard : .capped
-let ids = Array(order.prefix(maxSeries))
-let trains = ids.map { aggregated(train[$0]!) }, tests = ids.map { aggregated(test[$0]!) }
+let ids = Array(data.ids.prefix(maxSeries))
+let trains = ids.map { data.train[$0]! }, tests = ids.map { data.test[$0]! }
 
 func cpuSeconds() -> Double {
     var t = timespec()

@@ -4,24 +4,12 @@
 // and Pace's own AICc for the peer's model. Non-seasonal peer models only for the evaluation (others: nan).
 // Prints CSV: series_id,pace_model,pace_aicc,peer_model,peer_aicc,pace_at_peer_params_aicc,pace_own_aicc_peer_model
 import Foundation
+import M3Format
 import PaceForecast
 
 let args = CommandLine.arguments
 let period = Int(args[2])!, aggregate = Int(args[3])!
-let text = try String(contentsOfFile: args[1], encoding: .utf8)
-var order: [String] = []
-var train: [String: [Double]] = [:]
-for line in text.split(separator: "\n").dropFirst() {
-    let f = line.split(separator: ",")
-    guard f.count >= 4, let v = Double(f[2]) else { continue }
-    let id = String(f[0])
-    if train[id] == nil { order.append(id); train[id] = [] }
-    if f[3] == "train" { train[id]!.append(v) }
-}
-func aggregated(_ x: [Double]) -> [Double] {
-    guard aggregate > 1 else { return x }
-    return stride(from: x.count % aggregate, to: x.count, by: aggregate).map { x[$0..<($0 + aggregate)].reduce(0, +) }
-}
+let data = try M3Set(contentsOfFile: args[1], aggregate: aggregate)
 var peer: [String: (model: String, aicc: Double, par: [Double])] = [:]
 let ptext = try String(contentsOfFile: args[4], encoding: .utf8)
 for line in ptext.split(separator: "\n").dropFirst() {
@@ -32,8 +20,8 @@ for line in ptext.split(separator: "\n").dropFirst() {
 }
 let bounds: ETSBounds = ProcessInfo.processInfo.environment["ETS_REGION"] == "usual" ? .standard : .capped
 print("series_id,pace_model,pace_aicc,peer_model,peer_aicc,pace_at_peer_params_aicc,pace_own_aicc_peer_model,pace_full_fit_aicc_peer_model")
-for id in order {
-    let y = aggregated(train[id]!)
+for id in data.ids {
+    let y = data.train[id]!
     guard let p = peer[id], let s = try? ETS.select(y, period: period, bounds: bounds) else { continue }
     var atPeer = Double.nan
     if let spec = try? ETSSpecification(parsing: p.model, period: period), !spec.code.hasSuffix("A") && !spec.code.hasSuffix("M") {

@@ -3,17 +3,12 @@
 // on the same training series; prints per fit the two log-likelihoods and a summary: how many of Pace's optima fall
 // short of R's by more than 1e-6 relative (issue 5's criterion for the reference fits), and by how much.
 import Foundation
+import M3Format
 import PaceForecast
 
 let args = CommandLine.arguments
 let period = Int(args[2])!
-let text = try String(contentsOfFile: args[1], encoding: .utf8)
-var train: [String: [Double]] = [:]
-for line in text.split(separator: "\n").dropFirst() {
-    let f = line.split(separator: ",")
-    guard f.count >= 4, let v = Double(f[2]) else { continue }
-    if f[3] == "train" { train[String(f[0]), default: []].append(v) }
-}
+let train = try M3Set(contentsOfFile: args[1]).train
 let rText = try String(contentsOfFile: args[3], encoding: .utf8)
 var total = 0, short = 0, failed = 0, better = 0
 var worst: [(String, String, Double, Double)] = []
