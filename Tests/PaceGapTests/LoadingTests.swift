@@ -202,6 +202,63 @@ struct LoadingTests {
         }
     }
 
+    @Test("padded region and indicator names are trimmed by the fast loader and the byte scanner, as by the general reader (fuzz regression)")
+    func paddedNames() throws {
+        // Found by Tests/Fuzz panel: the general reader trims ASCII spaces and tabs around
+        // region and indicator names; the two fast paths kept them, giving a series "A " that
+        // no target "A" joins, and a blank name that the general reader rejects.
+        let padded = "region,indicator,period,value\nR,gdp,2024Q1,1\nR ,A ,2024-05,2\n\tR, gdp\t,2024Q2,3\n"
+        let doc = try document(padded)
+        let general = GapSeries.panel(from: try ObservationSet(document: doc))
+        #expect(general.map(\.indicator) == ["gdp", "A"] && general.map(\.region) == ["R", "R"])
+        let fast = try #require(GapSeries.fastPanel(doc, metadata: IndicatorMetadata()))
+        #expect(same(fast, general))
+        for parts in 1...3 {
+            let scanned = try #require(try scanned(padded, parts: parts), "parts \(parts)")
+            #expect(same(scanned, general), "parts \(parts)")
+        }
+        try expectSameOutcome(Array(padded.utf8))
+        // A name of spaces only is a missing name, whichever path reads the file.
+        for blank in ["indicator,period,value\n ,2024Q1,1\n", "indicator,period,value\ngdp,2024Q1,1\n\t ,2024Q2,1\n"] {
+            #expect(GapSeries.fastPanel(try document(blank), metadata: IndicatorMetadata()) == nil)
+            try expectSameOutcome(Array(blank.utf8))
+        }
+    }
+
+    @Test("a padded blank or NA value is the general reader's error on every path, not a missing value (fuzz regression)")
+    func paddedMissingValues() throws {
+        // Found by Tests/Fuzz panel: the general reader takes only an empty or NA cell as a
+        // missing value and reports " " or " NA " (which the decimal parser trims to missing);
+        // the two fast paths took them as missing.
+        for cell in [" ", "\t", " NA", "NA\t", "  "] {
+            let text = "indicator,period,value\ngdp,2024Q2,2\ncpi,2024-01,\ncpi,2024-02,\(cell)\ncpi,2024-03,NA\n"
+            let doc = try document(text)
+            #expect(GapSeries.fastPanel(doc, metadata: IndicatorMetadata()) == nil, "\(cell.debugDescription)")
+            var expected: InputError?
+            do { _ = try ObservationSet(document: doc) } catch let e as InputError { expected = e }
+            #expect(expected?.line == 4 && expected?.column == 3, "\(cell.debugDescription)")
+            #expect(throws: expected!) { _ = try GapSeries.panel(from: doc) }
+            #expect(try scanned(text, parts: 1) == nil, "\(cell.debugDescription)")
+            try expectSameOutcome(Array(text.utf8))
+        }
+        // Empty and NA cells stay missing values on the fast paths.
+        let fine = "indicator,period,value\ngdp,2024Q2,2\ncpi,2024-01,\ncpi,2024-03,NA\ncpi,2024-04,1\n"
+        #expect(GapSeries.fastPanel(try document(fine), metadata: IndicatorMetadata()) != nil)
+        #expect(try scanned(fine, parts: 2) != nil)
+        try expectSameOutcome(Array(fine.utf8))
+    }
+
+    @Test("target names are trimmed as the data reader trims them, also before a combining mark (fuzz regression)")
+    func targetNamesTrimmedLikeData() throws {
+        // Found by Tests/Fuzz targets: the targets reader trimmed whole characters, so a space
+        // followed by a combining mark (one character) stayed, while the data readers trim the
+        // space byte: the target " \u{301}A" did not join the series "\u{301}A".
+        let targets = try GapTarget.read(document: document("region,indicator,year,type,target\n \u{301}A,\t\u{301}gdp ,2024,growth,5\n"))
+        let panel = try GapSeries.panel(from: document("region,indicator,period,value\n \u{301}A,\t\u{301}gdp ,2024Q1,1\n"))
+        #expect(targets.map(\.region) == ["\u{301}A"] && targets.map(\.indicator) == ["\u{301}gdp"])
+        #expect(panel.map(\.region) == targets.map(\.region) && panel.map(\.indicator) == targets.map(\.indicator))
+    }
+
     @Test("property: the eight-digits-at-a-time decimal reader gives plainDecimal's value or declines, on random short texts")
     func shortDecimalAgrees() throws {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D

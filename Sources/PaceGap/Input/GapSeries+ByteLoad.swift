@@ -531,14 +531,17 @@ extension GapSeries {
                     && (layout.region < 0 || same & (1 << layout.region) != 0)
                 if !sameKey && (current < 0 || rl != regionLength || inl != indicatorLength
                     || !ByteChunk.equal(raw, rs, regionStart, rl, limit) || !ByteChunk.equal(raw, ins, indicatorStart, inl, limit)) {
-                    guard inl > 0, let region = ByteChunk.text(p + rs, rl), let indicator = ByteChunk.text(p + ins, inl) else {
+                    // The series' names: trimmed of ASCII spaces and tabs, as the general reader
+                    // interns them (the comparisons with the line above stay on the raw cells).
+                    let (trs, trl) = trimmedBounds(p, rs, rl), (tis, til) = trimmedBounds(p, ins, inl)
+                    guard til > 0, let region = ByteChunk.text(p + trs, trl), let indicator = ByteChunk.text(p + tis, til) else {
                         return false
                     }
                     regionStart = rs
                     regionLength = rl
                     indicatorStart = ins
                     indicatorLength = inl
-                    let key = GroupKey(hash: GroupKey.hash(p + rs, rl, p + ins, inl), region: region, indicator: indicator)
+                    let key = GroupKey(hash: GroupKey.hash(p + trs, trl, p + tis, til), region: region, indicator: indicator)
                     if current >= 0 { groups[Int(current)].take(stats) }
                     if let g = index[key] {
                         current = g
@@ -597,7 +600,11 @@ extension GapSeries {
                 } else {
                     switch DecimalParser.classify(UnsafeBufferPointer(start: p + vs, count: vl)) {
                     case .number(let x): value = x
-                    case .missing: value = .nan
+                    case .missing:
+                        // Missing for the general reader only when empty or NA exactly (a padded
+                        // blank or NA is its error): other cells go to it.
+                        guard vl == 0 || (vl == 2 && p[vs] == 0x4E && p[vs + 1] == 0x41) else { return false }
+                        value = .nan
                     case .notANumber, .notFinite: return false
                     }
                 }

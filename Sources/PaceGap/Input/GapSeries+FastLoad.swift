@@ -45,6 +45,9 @@ extension GapSeries {
         // Values: the shared column parser (two threads on large files); NaN = missing.
         let rowValue: [Double]
         do { rowValue = try document.doubleColumn(valueColumn) } catch { return nil }
+        // A missing value must be a cell the general reader takes as missing (empty or NA, not
+        // padded: the decimal parser trims, so " " is NaN here but an error there).
+        for row in 0..<rows where rowValue[row].isNaN && !document.isMissing(row: row, column: valueColumn) { return nil }
         // Pass 1, on two threads for large files: group, measure code and period ordinal of
         // every row; each half keeps its own groups, merged below in order of first appearance.
         let layout = RowLayout(region: regionColumn, indicator: indicatorColumn, period: periodColumn,
@@ -220,9 +223,9 @@ extension GapSeries {
             if !same {
                 previousRegion = layout.region.map { c in document.withFieldBytes(row: row, column: c) { Array($0) } } ?? []
                 previousIndicator = document.withFieldBytes(row: row, column: layout.indicator) { Array($0) }
-                if previousIndicator.isEmpty { return nil }
-                let key = SeriesKey(region: String(decoding: previousRegion, as: UTF8.self),
-                                    indicator: String(decoding: previousIndicator, as: UTF8.self))
+                // Names trimmed of ASCII spaces and tabs, as the general reader interns them.
+                let key = SeriesKey(region: trimmedName(previousRegion), indicator: trimmedName(previousIndicator))
+                if key.indicator.isEmpty { return nil }
                 if let g = groupIndex[key] {
                     current = g
                 } else {
@@ -327,6 +330,26 @@ extension GapSeries {
         guard a.count == b.count else { return false }
         if a.isEmpty { return true }
         return b.withUnsafeBufferPointer { memcmp(a.baseAddress!, $0.baseAddress!, a.count) == 0 }
+    }
+
+    /// A region or indicator cell's text without leading and trailing ASCII spaces and tabs —
+    /// the name the general reader gives the series (its `FieldInterner` trims the bytes).
+    static func trimmedName(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { b in
+            let (lo, count) = trimmedBounds(b.baseAddress, 0, b.count)
+            return count == 0 ? "" : String(decoding: UnsafeBufferPointer(start: b.baseAddress! + lo, count: count), as: UTF8.self)
+        }
+    }
+
+    /// Start and length of the `count` bytes at `p + start` without leading and trailing ASCII
+    /// spaces and tabs.
+    @inline(__always)
+    static func trimmedBounds(_ p: UnsafePointer<UInt8>?, _ start: Int, _ count: Int) -> (start: Int, count: Int) {
+        guard let p else { return (start, 0) }
+        var lo = start, hi = start + count
+        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
+        return (lo, hi - lo)
     }
 
     static func asciiTrimmed(_ s: String) -> String {

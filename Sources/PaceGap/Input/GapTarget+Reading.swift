@@ -107,7 +107,9 @@ extension GapTarget {
             return f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09
         }
         guard padded else { return s }
-        var sub = Substring(s)
+        // Unicode scalars, not characters: a space before a combining mark is one character
+        // but is trimmed by the data and metadata readers, so names must match theirs.
+        var sub = Substring(s).unicodeScalars
         while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
         while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }
         return String(sub)
