@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target in Tests/Fuzz/Targets (each compiled into one module with the
-# PaceData sources, with -sanitize=fuzzer,address) and runs each for a bounded time.
+# PaceData sources, plus the files listed in Targets/<target>.sources if present, with
+# -sanitize=fuzzer,address) and runs each for a bounded time.
 #
 # usage: Tests/Fuzz/run.sh [SECONDS_PER_TARGET=60] [TARGET...]
 # Seeds come from Tests/Fuzz/corpus/<target>/ (copied to a scratch corpus, so the repository is not
@@ -8,7 +9,9 @@
 # the script exit non-zero. The search runs without leak detection (LeakSanitizer slows it
 # about 20×); afterwards the whole grown corpus is rerun once with leak detection on.
 # Add a target: drop Tests/Fuzz/Targets/<name>.swift with an @_cdecl("LLVMFuzzerTestOneInput")
-# function and a seed folder Tests/Fuzz/corpus/<name>/.
+# function and a seed folder Tests/Fuzz/corpus/<name>/; a target that needs sources of another
+# module lists them (globs relative to the repository top, one a line, # comments) in
+# Tests/Fuzz/Targets/<name>.sources.
 set -uo pipefail
 seconds="${1:-60}"
 shift || true
@@ -23,8 +26,15 @@ export SWIFT_BACKTRACE=enable=no
 status=0
 for t in "${targets[@]}"; do
   echo "== building $t"
+  extra=()
+  if [ -f "$root/Tests/Fuzz/Targets/$t.sources" ]; then
+    while read -r pattern; do
+      case "$pattern" in ''|'#'*) continue ;; esac
+      for f in "$root"/$pattern; do extra+=("$f"); done
+    done < "$root/Tests/Fuzz/Targets/$t.sources"
+  fi
   if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name PaceData \
-      "$root"/Sources/PaceData/*.swift "$root"/Sources/PaceData/*/*.swift \
+      "$root"/Sources/PaceData/*.swift "$root"/Sources/PaceData/*/*.swift "${extra[@]}" \
       "$root/Tests/Fuzz/Targets/$t.swift" -o "$build/$t" 2> "$build/$t.build.log"; then
     grep -v "Cannot export local symbol" "$build/$t.build.log" >&2
     echo "== $t: build failed" >&2

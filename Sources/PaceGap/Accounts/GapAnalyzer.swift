@@ -179,25 +179,3 @@ extension GapAnalyzer {
         }
     }
 }
-
-/// A buffer read (not written) by worker threads while its array is alive.
-struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<T>
-    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
-}
-
-/// A pointer handed to worker threads that write disjoint ranges behind it.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-/// Region × indicator, the key that joins targets to series.
-public struct SeriesKey: Hashable, Sendable {
-    public var region: String
-    public var indicator: String
-    public init(region: String, indicator: String) {
-        self.region = region
-        self.indicator = indicator
-    }
-}

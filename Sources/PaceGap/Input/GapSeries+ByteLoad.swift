@@ -96,6 +96,11 @@ extension GapSeries {
         }
     }
 
+    /// The fewest body bytes per chunk of ``bytePanel(_:parts:alongside:)``: more chunks than
+    /// `length / byteChunkMinimum` are not made. Variable only so fuzz targets can cut small
+    /// inputs into many chunks.
+    nonisolated(unsafe) static var byteChunkMinimum = 64
+
     /// The byte-level fast path: the same series as ``fastPanel(_:metadata:)`` (kinds all
     /// `.flow`) read straight from the file's bytes in one pass per chunk — no field table,
     /// no separate value column — for a plain file: ASCII header without quotes, no quote
@@ -153,7 +158,7 @@ extension GapSeries {
         // Chunks cut after a line feed, scanned concurrently.
         let length = n - dataStart
         // Large files: four chunks, so the two threads stay balanced with the extra task.
-        let count = max(1, min(requested ?? (length >= 1 << 20 ? 4 : 1), max(1, length / 64)))
+        let count = max(1, min(requested ?? (length >= 1 << 20 ? 4 : 1), max(1, length / byteChunkMinimum)))
         var bounds = [dataStart]
         for k in 1..<count {
             var cut = dataStart + length * k / count

@@ -27,6 +27,10 @@ extension GapSeries {
         return panel(from: try ObservationSet(document: document), metadata: metadata)
     }
 
+    /// Files with at least this many rows are read on two threads by ``fastPanel(_:metadata:)``.
+    /// Variable only so tests and fuzz targets can force the two-thread path on small inputs.
+    nonisolated(unsafe) static var fastPanelParallelRows = 200_000
+
     /// `nil` when the file needs the general reader.
     static func fastPanel(_ document: CSVDocument, metadata: IndicatorMetadata) -> [GapSeries]? {
         var columns: [String: Int] = [:]
@@ -55,7 +59,7 @@ extension GapSeries {
         var rowGroup = [Int32](unsafeUninitializedCapacity: rows) { _, n in n = rows }
         var rowOrdinal = [Int32](unsafeUninitializedCapacity: rows) { _, n in n = rows }
         var rowMeasure = [UInt8](unsafeUninitializedCapacity: rows) { _, n in n = rows }
-        let parts = rows >= 200_000 ? 2 : 1
+        let parts = rows >= fastPanelParallelRows ? 2 : 1
         let half = parts == 1 ? rows : rows / 2
         var scans = [RowScan?](repeating: nil, count: parts)
         rowGroup.withUnsafeMutableBufferPointer { groupBuffer in
