@@ -74,14 +74,15 @@ public enum ETS {
     static func estimate(_ y: [Double], spec: ETSSpecification, bounds: ETSBounds,
                          fixed: ETSFixedSmoothing) throws(ETSError) -> ETSFit {
         var best = try estimateVector(y, spec: spec, bounds: bounds, fixed: fixed)
+        var evaluations = best.fit.evaluations
         if fixed.alpha == nil,
-           let second = try? estimateVector(y, spec: spec, bounds: bounds, fixed: fixed, mirroredAlphaStart: true),
-           second.fit.logLikelihood > best.fit.logLikelihood {
-            best = second
+           let second = try? estimateVector(y, spec: spec, bounds: bounds, fixed: fixed, mirroredAlphaStart: true) {
+            evaluations += second.fit.evaluations
+            if second.fit.logLikelihood > best.fit.logLikelihood { best = second }
         }
         guard let polished = try? estimateVector(y, spec: spec, bounds: bounds, fixed: fixed, from: best.x, maxRuns: 0,
-                                                 localPolish: true, priorEvaluations: best.fit.evaluations),
-              polished.fit.logLikelihood > best.fit.logLikelihood
+                                                 localPolish: true, priorEvaluations: evaluations),
+              polished.fit.logLikelihood >= best.fit.logLikelihood
         else { return best.fit }
         return polished.fit
     }
