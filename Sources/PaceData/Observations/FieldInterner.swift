@@ -48,7 +48,7 @@ struct FieldInterner {
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The bytes without leading and trailing ASCII spaces and tabs.
     @inline(__always)
-    func trimmingASCIISpaces() -> UnsafeBufferPointer<UInt8> {
+    public func trimmingASCIISpaces() -> UnsafeBufferPointer<UInt8> {
         var lo = 0, hi = count
         while lo < hi, self[lo] == 0x20 || self[lo] == 0x09 { lo += 1 }
         while hi > lo, self[hi - 1] == 0x20 || self[hi - 1] == 0x09 { hi -= 1 }

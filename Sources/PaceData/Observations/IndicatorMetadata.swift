@@ -100,9 +100,11 @@ public struct IndicatorMetadata: Sendable, Equatable {
 }
 
 extension String {
-    /// The string without leading and trailing ASCII spaces and tabs.
-    func trimmingASCIISpaces() -> String {
+    /// The string without leading and trailing ASCII spaces and tabs (scalars, not characters: a space
+    /// before a combining mark goes too) — how every reader trims names and header cells.
+    public func trimmingASCIISpaces() -> String {
         let scalars = unicodeScalars
+        if let f = scalars.first, let l = scalars.last, f != " " && f != "\t" && l != " " && l != "\t" { return self }
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
         return String(scalars[first...last])

@@ -143,7 +143,7 @@ extension GapSeries {
         guard Set(names).count == names.count else { return nil }
         var columns: [String: Int] = [:]
         for (i, name) in names.enumerated() {
-            let key = asciiTrimmed(name).lowercased()
+            let key = name.trimmingASCIISpaces().lowercased()
             if columns[key] == nil { columns[key] = i } else { return nil }
         }
         guard let indicatorColumn = columns["indicator"] ?? columns["series"], let periodColumn = columns["period"],
@@ -538,15 +538,17 @@ extension GapSeries {
                     || !ByteChunk.equal(raw, rs, regionStart, rl, limit) || !ByteChunk.equal(raw, ins, indicatorStart, inl, limit)) {
                     // The series' names: trimmed of ASCII spaces and tabs, as the general reader
                     // interns them (the comparisons with the line above stay on the raw cells).
-                    let (trs, trl) = trimmedBounds(p, rs, rl), (tis, til) = trimmedBounds(p, ins, inl)
-                    guard til > 0, let region = ByteChunk.text(p + trs, trl), let indicator = ByteChunk.text(p + tis, til) else {
+                    let tr = UnsafeBufferPointer(start: p + rs, count: rl).trimmingASCIISpaces()
+                    let ti = UnsafeBufferPointer(start: p + ins, count: inl).trimmingASCIISpaces()
+                    guard ti.count > 0, let region = ByteChunk.text(tr.baseAddress!, tr.count),
+                          let indicator = ByteChunk.text(ti.baseAddress!, ti.count) else {
                         return false
                     }
                     regionStart = rs
                     regionLength = rl
                     indicatorStart = ins
                     indicatorLength = inl
-                    let key = GroupKey(hash: GroupKey.hash(p + trs, trl, p + tis, til), region: region, indicator: indicator)
+                    let key = GroupKey(hash: GroupKey.hash(tr.baseAddress!, tr.count, ti.baseAddress!, ti.count), region: region, indicator: indicator)
                     if current >= 0 { groups[Int(current)].take(stats) }
                     if let g = index[key] {
                         current = g

@@ -35,7 +35,7 @@ extension GapSeries {
     static func fastPanel(_ document: CSVDocument, metadata: IndicatorMetadata) -> [GapSeries]? {
         var columns: [String: Int] = [:]
         for (i, name) in document.header.enumerated() {
-            let key = asciiTrimmed(name).lowercased()
+            let key = name.trimmingASCIISpaces().lowercased()
             if columns[key] == nil { columns[key] = i } else { return nil }
         }
         guard let indicatorColumn = columns["indicator"] ?? columns["series"], let periodColumn = columns["period"],
@@ -228,7 +228,10 @@ extension GapSeries {
                 previousRegion = layout.region.map { c in document.withFieldBytes(row: row, column: c) { Array($0) } } ?? []
                 previousIndicator = document.withFieldBytes(row: row, column: layout.indicator) { Array($0) }
                 // Names trimmed of ASCII spaces and tabs, as the general reader interns them.
-                let key = SeriesKey(region: trimmedName(previousRegion), indicator: trimmedName(previousIndicator))
+                let name = { (bytes: [UInt8]) in
+                    bytes.withUnsafeBufferPointer { String(decoding: $0.trimmingASCIISpaces(), as: UTF8.self) }
+                }
+                let key = SeriesKey(region: name(previousRegion), indicator: name(previousIndicator))
                 if key.indicator.isEmpty { return nil }
                 if let g = groupIndex[key] {
                     current = g
@@ -334,32 +337,5 @@ extension GapSeries {
         guard a.count == b.count else { return false }
         if a.isEmpty { return true }
         return b.withUnsafeBufferPointer { memcmp(a.baseAddress!, $0.baseAddress!, a.count) == 0 }
-    }
-
-    /// A region or indicator cell's text without leading and trailing ASCII spaces and tabs —
-    /// the name the general reader gives the series (its `FieldInterner` trims the bytes).
-    static func trimmedName(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { b in
-            let (lo, count) = trimmedBounds(b.baseAddress, 0, b.count)
-            return count == 0 ? "" : String(decoding: UnsafeBufferPointer(start: b.baseAddress! + lo, count: count), as: UTF8.self)
-        }
-    }
-
-    /// Start and length of the `count` bytes at `p + start` without leading and trailing ASCII
-    /// spaces and tabs.
-    @inline(__always)
-    static func trimmedBounds(_ p: UnsafePointer<UInt8>?, _ start: Int, _ count: Int) -> (start: Int, count: Int) {
-        guard let p else { return (start, 0) }
-        var lo = start, hi = start + count
-        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
-        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
-        return (lo, hi - lo)
-    }
-
-    static func asciiTrimmed(_ s: String) -> String {
-        var sub = Substring(s)
-        while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
-        while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }
-        return String(sub)
     }
 }

@@ -11,7 +11,7 @@ extension GapTarget {
     ///   a number, or the same (region, indicator, year, type) twice (naming both lines).
     public static func read(document: CSVDocument) throws -> [GapTarget] {
         func column(_ name: String) -> Int? {
-            document.header.firstIndex { trimmed($0).lowercased() == name }
+            document.header.firstIndex { $0.trimmingASCIISpaces().lowercased() == name }
         }
         func require(_ name: String) throws -> Int {
             guard let c = column(name) else {
@@ -31,8 +31,8 @@ extension GapTarget {
         seen.reserveCapacity(document.rowCount)
         let types = TargetType.allCases.map(\.rawValue).joined(separator: ", ")
         for row in 0..<document.rowCount {
-            let region = regionColumn.map { trimmed(document.string(row: row, column: $0)) } ?? ""
-            let indicator = trimmed(document.string(row: row, column: indicatorColumn))
+            let region = regionColumn.map { document.string(row: row, column: $0).trimmingASCIISpaces() } ?? ""
+            let indicator = document.string(row: row, column: indicatorColumn).trimmingASCIISpaces()
             guard !indicator.isEmpty else {
                 throw InputError(file: document.source, line: document.lineNumber(row: row), column: indicatorColumn + 1,
                                  problem: "missing indicator name", found: "", expected: "a name")
@@ -98,20 +98,5 @@ extension GapTarget {
         if matches("max") { return .max }
         if matches("min") { return .min }
         return nil
-    }
-
-    private static func trimmed(_ s: String) -> String {
-        var s = s
-        let padded = s.withUTF8 { u in
-            guard let f = u.first, let l = u.last else { return false }
-            return f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09
-        }
-        guard padded else { return s }
-        // Unicode scalars, not characters: a space before a combining mark is one character
-        // but is trimmed by the data and metadata readers, so names must match theirs.
-        var sub = Substring(s).unicodeScalars
-        while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
-        while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }
-        return String(sub)
     }
 }
