@@ -68,6 +68,9 @@ struct FilterHPCommandTests {
         #expect(several.stderr.contains("has 12 that match: realgdp, realcons"))
         let lambda = try runPace(["filter", "hp", S.macro, "--series", "realgdp", "--lambda", "0"])
         #expect(lambda.status == 64)
+        // A negative value after a space reaches the check (ArgumentParser used to call it a missing value).
+        let negative = try runPace(["filter", "hp", S.macro, "--series", "realgdp", "--lambda", "-3"])
+        #expect(negative.status == 64 && negative.stderr.hasPrefix("pace: --lambda must be a positive number (found -3)"))
         let short = try runPace(["filter", "hp", "-"], stdin: "series,period,value\nx,2020,1\nx,2021,2\n")
         #expect(short.status == 2)
         #expect(short.stderr.hasPrefix("pace: <stdin>: x: the HP filter needs at least 3 observations"))

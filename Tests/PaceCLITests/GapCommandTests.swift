@@ -103,6 +103,27 @@ struct GapCommandTests {
         #expect(both.status == 64 && both.stderr.contains("same boundary"))
     }
 
+    @Test("negative thresholds read as values after a space: --yellow -3 is --yellow=-3 (was 'Missing value')")
+    func negativeThresholds() throws {
+        for (spaced, joined) in [(["--yellow", "-3"], ["--yellow=-3"]), (["--red", "-2.5"], ["--red=-2.5"]),
+                                 (["--green", "-1", "--yellow", "-4"], ["--green=-1", "--yellow=-4"]),
+                                 (["--growth-yellow", "-0.5"], ["--growth-yellow=-0.5"])] {
+            let base = ["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share", "--format", "csv"]
+            let a = try runPace(base + spaced)
+            let b = try runPace(base + joined)
+            #expect(a.status == 0 && a.stderr.isEmpty, "\(spaced): \(a.stderr)")
+            #expect(a.stdout == b.stdout, "\(spaced)")
+        }
+        // The thresholds change the lights: a yellow bound of −1000 leaves no red row.
+        let base = ["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share", "--format", "csv"]
+        let strict = try runPace(base)
+        let lenient = try runPace(base + ["--yellow", "-1000"])
+        #expect(strict.stdout.contains(",red,") && !lenient.stdout.contains(",red,"))
+        // An option name after the option is not taken silently as its value.
+        let missing = try runPace(base + ["--yellow", "--seed", "3"])
+        #expect(missing.status == 64 && missing.stderr.contains("--yellow"))
+    }
+
     @Test("bad input exits 2 with a located message and leaves no partial output file")
     func badInput() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-gap-\(getpid())")

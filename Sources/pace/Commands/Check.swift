@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
     @Option(help: "Input layout: long or wide.")
     var from: ObservationLayout = .long
 
-    @Option(help: "Largest accepted difference, in percentage points, between published and recomputed growth.")
+    @Option(parsing: .unconditional, help: "Largest accepted difference, in percentage points, between published and recomputed growth.")
     var tolerance: Double = 0.1
 
     @Option(help: "Indicator metadata CSV: indicator,kind(flow|stock|rate),unit,direction.")

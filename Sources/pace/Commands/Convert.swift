@@ -43,7 +43,7 @@ struct Convert: ParsableCommand {
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Published and recomputed growth differing by more than this many points are flagged.")
+    @Option(parsing: .unconditional, help: "Published and recomputed growth differing by more than this many points are flagged.")
     var tolerance: Double = 0.1
 
     @Option(help: "Indicator metadata CSV: indicator,kind(flow|stock|rate),unit,direction.")

@@ -45,25 +45,25 @@ struct Decompose: ParsableCommand {
     @Option(help: "stl or classical.")
     var method: Method = .stl
 
-    @Option(help: "Seasonal period (default: 4 quarterly, 12 monthly).")
+    @Option(parsing: .unconditional, help: "Seasonal period (default: 4 quarterly, 12 monthly).")
     var period: Int?
 
     @Flag(help: "STL: robustness iterations (outliers go to the remainder).")
     var robust = false
 
-    @Option(help: "STL: seasonal loess window, odd, >= 3.")
+    @Option(parsing: .unconditional, help: "STL: seasonal loess window, odd, >= 3.")
     var seasonalWindow: Int = 7
 
-    @Option(help: "STL: trend loess window, odd, > period.")
+    @Option(parsing: .unconditional, help: "STL: trend loess window, odd, > period.")
     var trendWindow: Int?
 
-    @Option(help: "STL: low-pass loess window, odd, > period.")
+    @Option(parsing: .unconditional, help: "STL: low-pass loess window, odd, > period.")
     var lowpassWindow: Int?
 
-    @Option(help: "STL: inner passes (default 2 robust, 5 otherwise).")
+    @Option(parsing: .unconditional, help: "STL: inner passes (default 2 robust, 5 otherwise).")
     var inner: Int?
 
-    @Option(help: "STL: outer robustness passes with --robust (default 15).")
+    @Option(parsing: .unconditional, help: "STL: outer robustness passes with --robust (default 15).")
     var outer: Int?
 
     @Flag(help: "STL: decompose the natural logarithm (values must be positive).")

@@ -37,7 +37,7 @@ struct FilterHP: ParsableCommand {
     @Option(help: "Only series of this measure (level, ytd, stock, yoy, …).")
     var measure: String?
 
-    @Option(help: "Smoothing parameter (default: 1600 quarterly, 129600 monthly, 100 annual).")
+    @Option(parsing: .unconditional, help: "Smoothing parameter (default: 1600 quarterly, 129600 monthly, 100 annual).")
     var lambda: Double?
 
     @Flag(help: "Filter the natural logarithm of the series (values must be positive).")

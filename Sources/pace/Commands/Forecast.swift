@@ -59,16 +59,16 @@ struct Forecast: ParsableCommand {
     @Option(name: .customLong("ets-region"), help: ArgumentHelp(ETSRegionChoice.help, valueName: "capped|usual"))
     var etsRegion: ETSRegionChoice = .capped
 
-    @Option(help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
+    @Option(parsing: .unconditional, help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
     var horizon: Int?
 
     @Option(help: "Prediction interval levels in percent, comma-separated.")
     var level: String = "80,95"
 
-    @Option(help: "Simulated sample paths per series to add to JSON output (ETS models).")
+    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON output (ETS models).")
     var paths: Int = 0
 
-    @Option(help: "Seed of the simulations (sample paths and simulated intervals).")
+    @Option(parsing: .unconditional, help: "Seed of the simulations (sample paths and simulated intervals).")
     var seed: Int = 20_240_101
 
     @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping.")

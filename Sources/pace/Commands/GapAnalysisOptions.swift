@@ -9,7 +9,7 @@ struct GapAnalysisOptions: ParsableArguments {
     @Option(name: .customLong("time-basis"), help: "Time account: calendar (k/n), days, or seasonal.")
     var timeBasis: TimeBasis = .calendar
 
-    @Option(help: "Complete years behind the seasonal shares, the share projection and the trend fit.")
+    @Option(parsing: .unconditional, help: "Complete years behind the seasonal shares, the share projection and the trend fit.")
     var years: Int = 3
 
     @Option(name: .customLong("exclude-years"), help: "Abnormal years to leave out of the history, e.g. 2020,2022.")
@@ -21,16 +21,16 @@ struct GapAnalysisOptions: ParsableArguments {
     @Option(help: "Indicator metadata CSV: indicator,kind(flow|stock|rate)[,unit,direction].")
     var kinds: String?
 
-    @Option(help: "Progress below this many points is yellow (default -5) — the lower bound of yellow.")
+    @Option(parsing: .unconditional, help: "Progress below this many points is yellow (default -5) — the lower bound of yellow.")
     var yellow: Double?
 
-    @Option(help: "Progress below this many points is red: the same boundary as --yellow, named from the other side.")
+    @Option(parsing: .unconditional, help: "Progress below this many points is red: the same boundary as --yellow, named from the other side.")
     var red: Double?
 
-    @Option(help: "Progress at or above this many points is green.")
+    @Option(parsing: .unconditional, help: "Progress at or above this many points is green.")
     var green: Double = 0
 
-    @Option(name: .customLong("growth-yellow"), help: "With growth data only: a growth gap below this many points is red (default -1).")
+    @Option(name: .customLong("growth-yellow"), parsing: .unconditional, help: "With growth data only: a growth gap below this many points is red (default -1).")
     var growthYellow: Double = -1
 
     @Option(name: .customLong("ets-region"),
@@ -40,7 +40,7 @@ struct GapAnalysisOptions: ParsableArguments {
     @Option(help: "Seed of the model and trend methods' simulations.")
     var seed: UInt64 = 1
 
-    @Option(help: "Simulated paths of the model and trend methods.")
+    @Option(parsing: .unconditional, help: "Simulated paths of the model and trend methods.")
     var paths: Int = 2000
 
     func validate() throws {

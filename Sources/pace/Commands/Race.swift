@@ -46,7 +46,7 @@ struct Race: ParsableCommand {
     @Option(help: "Scoring method: rank, minmax or zscore.")
     var scoring: RaceScoring = .rank
 
-    @Option(help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
+    @Option(parsing: .unconditional, help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
     var floor: Double = 0.6
 
     @Option(help: "For rank changes: pace gap output for an earlier as-of period, or, with --data, that earlier period itself (e.g. 2024Q1: the analysis is run again as of it).")

@@ -45,13 +45,13 @@ struct Regress: ParsableCommand {
     @Option(help: "Covariance of the estimates: classical, hc0, hc1, hc2, hc3 or hac.")
     var cov: Covariance = .classical
 
-    @Option(help: "Lags of the Newey–West (HAC) covariance (default: floor(4(n/100)^(2/9))).")
+    @Option(parsing: .unconditional, help: "Lags of the Newey–West (HAC) covariance (default: floor(4(n/100)^(2/9))).")
     var maxlags: Int?
 
     @Flag(help: "HAC with the small-sample correction n/(n−k).")
     var smallSample = false
 
-    @Option(help: "Confidence level of the intervals, in percent.")
+    @Option(parsing: .unconditional, help: "Confidence level of the intervals, in percent.")
     var level: Double = 95
 
     @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")

@@ -41,7 +41,7 @@ struct Report: ParsableCommand {
     @Option(help: "Scoring of the league table: rank, minmax or zscore.")
     var scoring: RaceScoring = .rank
 
-    @Option(help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
+    @Option(parsing: .unconditional, help: "Share of the weight earned by last place (rank) or the worst value (minmax), 0–1.")
     var floor: Double = 0.6
 
     /// The gap analysis options of `pace gap` (method, time basis, years, excluded years,
@@ -52,7 +52,7 @@ struct Report: ParsableCommand {
     @Option(help: "Report title (default: 'Target-gap report as of PERIOD').")
     var title: String?
 
-    @Option(name: .customLong("max-charts"), help: "Chart at most this many series (the rest are counted in a note).")
+    @Option(name: .customLong("max-charts"), parsing: .unconditional, help: "Chart at most this many series (the rest are counted in a note).")
     var maxCharts: Int = 24
 
     @Option(help: "Output format: html or md (default: from the --output extension).")
