@@ -65,7 +65,9 @@ let package = Package(
         .testTarget(
             name: "PaceGapTests",
             dependencies: ["PaceGap", "PaceForecast", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "PaceForecastTests", dependencies: ["PaceForecast"]),
+        .testTarget(
+            name: "PaceForecastTests",
+            dependencies: ["PaceForecast", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PaceRaceTests", dependencies: ["PaceRace"]),
         .testTarget(name: "PaceReportTests", dependencies: ["PaceReport"]),
         .testTarget(name: "PaceCLITests", dependencies: ["pace", "PaceForecast"]),

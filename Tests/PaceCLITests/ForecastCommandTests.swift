@@ -348,6 +348,20 @@ struct ForecastCommandTests {
         #expect(model.hasPrefix("ETS(A,"))
     }
 
+    @Test("a value whose square the likelihood cannot hold (|y| > 1e150 or nonzero below 1e-150) names its line; trend models still run")
+    func magnitudeOutOfRange() throws {
+        var rows = try lines(of: S.ukgas)
+        rows[9] = "UKgas,1962Q1,1e-200"    // line 10
+        let input = rows.joined(separator: "\n") + "\n"
+        for model in ["auto", "ets:ANN"] {
+            let run = try runPace(["forecast", "-", "--model", model], stdin: input)
+            #expect(run.status == 2 && run.stdout.isEmpty, "\(model)")
+            #expect(run.stderr.hasPrefix("pace: <stdin>:10: UKgas 1962Q1: beyond the magnitudes ETS can fit"), "\(model): \(run.stderr)")
+        }
+        let trend = try runPace(["forecast", "-", "--model", "trend:linear"], stdin: input)
+        #expect(trend.status == 0)
+    }
+
     @Test("a series too short for the model, an unknown series name, mixed frequencies: exit 2 with one clear line")
     func otherBadInput() throws {
         let short = S.csv("gdp", quarterlyFrom: 2022, [5, 6, 7, 8, 5, 6, 7, 9])

@@ -107,6 +107,21 @@ public final class JSONWriter {
         bool(value)
     }
 
+    /// The provenance `inputs` member (SPEC §7): an array of `{role, source, hash}` objects, the
+    /// hash written as `fnv1a64w:HEX` (``ContentHash``).
+    public func inputsMember(_ inputs: [(role: String, source: String, hash: String)]) {
+        key("inputs")
+        beginArray()
+        for input in inputs {
+            beginObject()
+            member("role", input.role)
+            member("source", input.source)
+            member("hash", "fnv1a64w:" + input.hash)
+            endObject()
+        }
+        endArray()
+    }
+
     // MARK: - Layout
 
     private func prepareValue() {

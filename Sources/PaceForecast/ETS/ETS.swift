@@ -43,8 +43,16 @@ public enum ETS {
 
     // MARK: - Validation
 
+    /// The magnitudes a nonzero value may have: Σeₜ² of the likelihood must neither overflow nor underflow
+    /// (R's `ets()` has the same limits; its objective is then infinite or clamped, and it fails or returns a
+    /// degenerate fit). Values outside are refused with ``ETSError/valueOutOfRange(index:value:)``.
+    public static let magnitudeRange: ClosedRange<Double> = 1e-150...1e150
+
     static func validateValues(_ y: [Double], _ spec: ETSSpecification?) throws(ETSError) {
         for (i, v) in y.enumerated() where !v.isFinite { throw .nonFiniteValue(index: i, value: v) }
+        for (i, v) in y.enumerated() where v != 0 && !magnitudeRange.contains(abs(v)) {
+            throw .valueOutOfRange(index: i, value: v)
+        }
         if let spec, spec.needsPositiveData {
             for (i, v) in y.enumerated() where v <= 0 {
                 throw .nonPositiveValue(model: spec.description, index: i, value: v)

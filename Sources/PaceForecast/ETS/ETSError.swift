@@ -10,6 +10,9 @@ public enum ETSError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSpecification(String)
     /// A value of the series is NaN or infinite (index is 0-based).
     case nonFiniteValue(index: Int, value: Double)
+    /// A value's magnitude is outside ``ETS/magnitudeRange`` (index is 0-based): the likelihood squares the
+    /// errors, which would overflow or underflow.
+    case valueOutOfRange(index: Int, value: Double)
     /// Multiplicative error, trend or season requested for data with a value ≤ 0 (index is 0-based).
     case nonPositiveValue(model: String, index: Int, value: Double)
     /// The series has fewer observations than the model needs.
@@ -33,6 +36,9 @@ public enum ETSError: Error, Sendable, Equatable, CustomStringConvertible {
             return "ETS specification: \(reason)"
         case .nonFiniteValue(let index, let value):
             return "series value at index \(index) is \(value); ETS needs finite values (remove or fill missing values first)"
+        case .valueOutOfRange(let index, let value):
+            return "series value at index \(index) is \(value); ETS squares its errors, so nonzero values must lie within "
+                + "±1e-150…1e150 in magnitude: rescale the series (e.g. to thousands or billions)"
         case .nonPositiveValue(let model, let index, let value):
             return "\(model) has a multiplicative component and needs strictly positive data, but the value at index \(index) is \(value)"
         case .seriesTooShort(let model, let count, let required):

@@ -177,16 +177,7 @@ extension GapReport {
         json.beginObject()
         for p in parameters { json.member(p.name, p.value) }
         json.endObject()
-        json.key("inputs")
-        json.beginArray()
-        for input in inputs {
-            json.beginObject()
-            json.member("role", input.role)
-            json.member("source", input.source)
-            json.member("hash", "fnv1a64w:" + input.hash)
-            json.endObject()
-        }
-        json.endArray()
+        json.inputsMember(inputs.map { ($0.role, $0.source, $0.hash) })
         json.endObject()
     }
 

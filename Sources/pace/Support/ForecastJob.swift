@@ -166,6 +166,9 @@ enum ForecastJob {
                                 expected: "a positive value (or an additive model, e.g. --model ets:AAA)")
         case .nonFiniteValue(let index, _):
             return series.error(at: index, problem: "not a finite number", expected: "a finite number")
+        case .valueOutOfRange(let index, _):
+            return series.error(at: index, problem: "beyond the magnitudes ETS can fit (its likelihood squares the errors)",
+                                expected: "0 or a magnitude within 1e-150…1e150 (rescale the series, e.g. to thousands or billions)")
         default:
             return SeriesFailure(source: series.source, label: series.label, message: error.description)
         }

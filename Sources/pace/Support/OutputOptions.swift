@@ -47,12 +47,5 @@ extension Substring {
 /// The provenance `inputs` member of a one-file command's JSON: the observations read and
 /// their content hash (`CSVDocument+ContentHash`).
 func writeObservationInputs(_ json: JSONWriter, source: String, hash: String) {
-    json.key("inputs")
-    json.beginArray()
-    json.beginObject()
-    json.member("role", "observations")
-    json.member("source", source)
-    json.member("hash", "fnv1a64w:" + hash)
-    json.endObject()
-    json.endArray()
+    json.inputsMember([("observations", source, hash)])
 }
