@@ -348,7 +348,7 @@ struct ForecastCommandTests {
         #expect(model.hasPrefix("ETS(A,"))
     }
 
-    @Test("a value whose square the likelihood cannot hold (|y| > 1e150 or nonzero below 1e-150) names its line; trend models still run")
+    @Test("a value whose square the likelihood cannot hold (|y| > 1e150 or nonzero below 1e-150) names its line, as for the linear trends; the log-linear trend fits it")
     func magnitudeOutOfRange() throws {
         var rows = try lines(of: S.ukgas)
         rows[9] = "UKgas,1962Q1,1e-200"    // line 10
@@ -358,8 +358,12 @@ struct ForecastCommandTests {
             #expect(run.status == 2 && run.stdout.isEmpty, "\(model)")
             #expect(run.stderr.hasPrefix("pace: <stdin>:10: UKgas 1962Q1: beyond the magnitudes ETS can fit"), "\(model): \(run.stderr)")
         }
-        let trend = try runPace(["forecast", "-", "--model", "trend:linear"], stdin: input)
-        #expect(trend.status == 0)
+        // So are the least-squares trends on the original scale; the log-linear one fits the value.
+        let linear = try runPace(["forecast", "-", "--model", "trend:linear"], stdin: input)
+        #expect(linear.status == 2 && linear.stderr.hasPrefix("pace: <stdin>:10: UKgas 1962Q1: beyond the magnitudes the linear trend model can fit"),
+                "\(linear.stderr)")
+        let log = try runPace(["forecast", "-", "--model", "trend:loglinear"], stdin: input)
+        #expect(log.status == 0)
     }
 
     @Test("a series too short for the model, an unknown series name, mixed frequencies: exit 2 with one clear line")

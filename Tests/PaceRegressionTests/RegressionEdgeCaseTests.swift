@@ -70,6 +70,34 @@ struct RegressionEdgeCaseTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
+    @Test("values whose squares overflow or underflow (beyond 1e±150) are refused naming column and row; 0 and the range's ends are accepted",
+          arguments: [1e200, -1e151, 1e-151, -1e-300, 5e-324])
+    func outOfRange(bad: Double) throws {
+        var y = Self.y
+        y[2] = bad
+        #expect(throws: RegressionError.outOfRange(column: "gdp", row: 3, value: bad)) {
+            try RegressionModel(response: y, regressors: [Self.x1], names: ["x1"], responseName: "gdp").fit()
+        }
+        var x = Self.x2
+        x[6] = bad
+        #expect(throws: RegressionError.outOfRange(column: "x2", row: 7, value: bad)) {
+            try RegressionModel(response: Self.y, regressors: [Self.x1, x], names: ["x1", "x2"]).fit()
+        }
+        // Before the check, y at 1e300 gave empty statistics and p = 1 without a word; at the range's ends
+        // (and with zeros) the fit is finite and equals the unscaled fit scaled exactly (powers of two).
+        let largest = Self.y.map(abs).max()!, smallest = Self.y.filter { $0 != 0 }.map(abs).min()!
+        let up = Double(sign: .plus, exponent: Int(log2(1e150 / largest).rounded(.down)), significand: 1)
+        let down = Double(sign: .plus, exponent: Int(log2(1e-150 / smallest).rounded(.up)), significand: 1)
+        for scale in [up, down] {   // powers of two taking the data to the range's ends
+            let scaled = Self.y.map { $0 * scale }
+            let a = try RegressionModel(response: Self.y, regressors: [Self.x1], names: ["x1"]).fit()
+            let b = try RegressionModel(response: scaled, regressors: [Self.x1], names: ["x1"]).fit()
+            #expect(b.coefficients.map(\.estimate) == a.coefficients.map { $0.estimate * scale })
+            #expect(b.coefficients.map(\.standardError) == a.coefficients.map { $0.standardError * scale })
+            #expect(b.rSquared == a.rSquared)
+        }
+    }
+
     @Test("weights ≤ 0 or non-finite are refused with their row", arguments: [0.0, -1.0, .nan, .infinity])
     func badWeights(w: Double) {
         var weights = [Double](repeating: 1, count: 8)

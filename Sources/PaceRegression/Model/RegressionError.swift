@@ -9,6 +9,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidWeight(row: Int, value: Double)
     /// A value in the design or response is NaN or infinite (row is 1-based).
     case nonFinite(column: String, row: Int, value: Double)
+    /// A nonzero value in the design or response has a magnitude outside
+    /// ``RegressionModel/magnitudeRange`` (row is 1-based): its square would overflow or underflow.
+    case outOfRange(column: String, row: Int, value: Double)
     /// Shapes of y, X, weights or column names disagree.
     case dimensionMismatch(String)
     /// A confidence level outside the open interval (0, 1).
@@ -31,6 +34,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return "weight in row \(row) must be positive and finite (found \(value))"
         case let .nonFinite(column, row, value):
             return "column '\(column)' row \(row) is not finite (found \(value))"
+        case let .outOfRange(column, row, value):
+            return "column '\(column)' row \(row) is \(value): least squares squares the values, so nonzero values must lie "
+                + "within ±1e-150…1e150 in magnitude (rescale the column, e.g. to thousands or billions)"
         case let .dimensionMismatch(what):
             return "dimension mismatch: \(what)"
         case let .invalidLevel(level):

@@ -44,10 +44,40 @@ extension RegressionModel {
                 throw .nonFinite(column: names.first ?? "x", row: i + 1, value: v)
             }
         }
+        try Self.checkMagnitudes(response, column: responseName)
+        switch terms {
+        case .columns(let cols):
+            for (j, c) in cols.enumerated() { try Self.checkMagnitudes(c, column: names[j]) }
+        case .polynomial(let x, _):
+            try Self.checkMagnitudes(x, column: names.first ?? "x")
+        }
         if let w = weights {
             for (i, v) in w.enumerated() where !(v.isFinite && v > 0) {
                 throw .invalidWeight(row: i + 1, value: v)
             }
+        }
+    }
+
+    /// The magnitudes a nonzero value may have: sums of squares of the data (residual sum of squares, the
+    /// condition number's XᵀX, robust covariances' x²e²) must neither overflow nor underflow.
+    public static let magnitudeRange: ClosedRange<Double> = 1e-150...1e150
+
+    /// Throws `.outOfRange` for the first nonzero value whose magnitude is outside ``magnitudeRange``
+    /// (values are finite here). One branch-free pass (the largest and smallest nonzero magnitudes);
+    /// the loop that names the value runs only when there is one.
+    static func checkMagnitudes(_ values: [Double], column: String) throws(RegressionError) {
+        let inRange = values.withUnsafeBufferPointer { b -> Bool in
+            var largest = 0.0, smallest = Double.infinity
+            for v in b {
+                let a = abs(v)
+                largest = max(largest, a)
+                smallest = min(smallest, a == 0 ? .infinity : a)
+            }
+            return largest <= magnitudeRange.upperBound && (smallest == .infinity || smallest >= magnitudeRange.lowerBound)
+        }
+        if inRange { return }
+        for (i, v) in values.enumerated() where v != 0 && !magnitudeRange.contains(abs(v)) {
+            throw .outOfRange(column: column, row: i + 1, value: v)
         }
     }
 

@@ -252,6 +252,10 @@ enum ForecastJob {
             if case .nonPositive(let index, _, let method) = error {
                 throw series.error(at: index, problem: "\(method) needs values > 0", expected: "a positive value")
             }
+            if case .outOfRange(let index, _, let method) = error {
+                throw series.error(at: index, problem: "beyond the magnitudes \(method) can fit (least squares squares the residuals)",
+                                   expected: "0 or a magnitude within 1e-150…1e150 (rescale the series, or use trend:loglinear)")
+            }
             throw SeriesFailure(source: series.source, label: series.label, message: error.description)
         }
         var mean: [Double] = []

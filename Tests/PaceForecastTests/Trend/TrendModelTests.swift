@@ -37,6 +37,24 @@ struct TrendModelTests {
         }
     }
 
+    @Test("magnitudes least squares cannot square (beyond 1e±150) are refused by the linear shapes; the log-linear one fits them",
+          arguments: [1e200, 1e-200])
+    func extremeMagnitudes(scale: Double) throws {
+        let y = Self.growing(20).map { $0 * scale }
+        for shape in [TrendModel.Shape.linear, .quadratic] {
+            #expect(throws: FilterError.outOfRange(index: 0, value: y[0], method: "the \(shape.rawValue) trend model")) {
+                try TrendModel(shape: shape).fit(y)
+            }
+        }
+        // Selection keeps the shape that can be fitted; its intervals are finite and of positive width
+        // (before the check, linear fits at 1e-200 had zero-width intervals and at 1e200 none).
+        let best = try TrendModel.select(y).best
+        #expect(best.model.shape == .logLinear)
+        for f in try best.forecast(horizon: 3) {
+            #expect(f.lower.isFinite && f.upper.isFinite && f.lower < f.point && f.point < f.upper)
+        }
+    }
+
     @Test("breaks outside 1..<n, duplicated breaks and a period below 2 are refused")
     func badSettings() {
         let y = Self.growing(20)
