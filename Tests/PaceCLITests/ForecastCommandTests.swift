@@ -87,6 +87,29 @@ struct ForecastCommandTests {
         #expect(bad.stderr.contains("The value 'loose' is invalid for '--ets-region <capped|usual>'"), "\(bad.stderr)")
     }
 
+    @Test("--ets-search full selects with ETS.select(search: .full) in either region and says so in the provenance; screened is the default")
+    func etsSearch() throws {
+        let y = try S.values(S.ukgas, series: "UKgas")
+        for (region, bounds) in [("usual", ETSBounds.standard), ("capped", ETSBounds.capped)] {
+            let run = try runPace(["forecast", S.ukgas, "--format", "json", "--ets-region", region, "--ets-search", "full"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let json = try S.json(run)
+            let s = try #require((json["series"] as? [[String: Any]])?.first)
+            let fit = try ETS.select(y, period: 4, bounds: bounds, search: .full).best
+            #expect(s["model"] as? String == fit.specification.description)
+            #expect(S.close([s["log_likelihood"] as? Double ?? .nan, s["aicc"] as? Double ?? .nan],
+                            [fit.logLikelihood, fit.aicc], rel: 1e-15))
+            let parameters = (json["provenance"] as? [String: Any])?["parameters"] as? [String: Any]
+            #expect(parameters?["ets_search"] as? String == "full")
+            #expect((parameters?["ets_region"] as? String) == (region == "usual" ? "usual" : nil))
+        }
+        let plain = try runPace(["forecast", S.ukgas, "--format", "json"])
+        let explicit = try runPace(["forecast", S.ukgas, "--format", "json", "--ets-search", "screened"])
+        #expect(plain.stdout == explicit.stdout)
+        let bad = try runPace(["forecast", S.ukgas, "--ets-search", "deep"])
+        #expect(bad.status == 64 && bad.stdout.isEmpty)
+    }
+
     @Test("UKgas auto: model, likelihood, criteria and forecasts equal the library's ETS.select (exact: same code, shortest round-trip numbers)")
     func ukgasAutoEqualsLibrary() throws {
         let run = try runPace(["forecast", S.ukgas, "--format", "json"])

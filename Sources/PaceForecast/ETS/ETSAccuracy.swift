@@ -32,7 +32,7 @@ public struct ETSAccuracy: Sendable, Hashable {
         return (smape / Double(h), mae / Double(h) / scale)
     }
 
-    /// Automatic ETS (``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``)
+    /// Automatic ETS (``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``)
     /// on `train`, point forecasts (the forecast mean, as R's `forecast(ets(x))$mean`) for `horizon`
     /// steps, scored against `test`.
     public static func evaluate(train: [Double], test: [Double], horizon: Int, period: Int) throws(ETSError) -> ETSAccuracy {

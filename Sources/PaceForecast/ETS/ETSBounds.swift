@@ -24,7 +24,7 @@ public struct ETSBounds: Sendable, Hashable {
     public static let standard = ETSBounds(lower: (1e-4, 1e-4, 1e-4, 0.8), upper: (0.9999, 0.9999, 0.9999, 0.98))
 
     /// ``standard`` with statsforecast AutoETS's region (``ETSSmoothingRegion/capsAtStartingAlpha``): β ≤ α₀,
-    /// γ ≤ 1 − α₀. The default of ``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``.
+    /// γ ≤ 1 − α₀. The default of ``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``.
     public static let capped = ETSBounds(lower: standard.lower, upper: standard.upper, region: .capsAtStartingAlpha)
 
     public init(lower: (alpha: Double, beta: Double, gamma: Double, phi: Double),

@@ -1,7 +1,7 @@
 import Dispatch
 
 extension ETS {
-    /// Automatic selection (``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:secondStartMargin:)``)
+    /// Automatic selection (``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:secondStartMargin:search:)``)
     /// of many series on `threads` threads.
     ///
     /// Contract: element i of the result is exactly what `select(series[i], …)` returns (or the error it
@@ -17,6 +17,7 @@ extension ETS {
                                    polishMargin: Double = defaultPolishMargin,
                                    screeningTolerance: Double? = nil,
                                    secondStartMargin: Double = defaultSecondStartMargin,
+                                   search: ETSSelectionSearch = .screened,
                                    threads: Int = 2) -> [Result<ETSSelection, ETSError>] {
         let count = series.count
         guard count > 0 else { return [] }
@@ -26,7 +27,8 @@ extension ETS {
                 return .success(try select(series[i], period: period, pattern: pattern, criterion: criterion,
                                            allowMultiplicativeTrend: allowMultiplicativeTrend, restrict: restrict,
                                            bounds: bounds, polishMargin: polishMargin,
-                                           screeningTolerance: screeningTolerance, secondStartMargin: secondStartMargin))
+                                           screeningTolerance: screeningTolerance, secondStartMargin: secondStartMargin,
+                                           search: search))
             } catch {
                 return .failure(error)
             }

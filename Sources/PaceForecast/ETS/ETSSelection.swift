@@ -25,10 +25,10 @@ public struct ETSSelection: Sendable {
 }
 
 extension ETS {
-    /// Default `polishMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``:
+    /// Default `polishMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``:
     /// only the best screened candidate is polished.
     public static let defaultPolishMargin: Double = 0
-    /// Default `secondStartMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:secondStartMargin:)``:
+    /// Default `secondStartMargin` of ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:secondStartMargin:search:)``:
     /// candidates within 2 of the best screened criterion get the second start (a difference of AICc below 2 is
     /// conventionally read as no evidence for either model; Burnham & Anderson 2002, §2.6).
     public static let defaultSecondStartMargin: Double = 2
@@ -100,13 +100,14 @@ extension ETS {
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                               restrict: Bool = true, bounds: ETSBounds = .capped,
                               polishMargin: Double = defaultPolishMargin,
-                              screeningTolerance: Double? = nil) throws(ETSError) -> ETSSelection {
+                              screeningTolerance: Double? = nil,
+                              search: ETSSelectionSearch = .screened) throws(ETSError) -> ETSSelection {
         try select(y, period: period, pattern: pattern, criterion: criterion, allowMultiplicativeTrend: allowMultiplicativeTrend,
                    restrict: restrict, bounds: bounds, polishMargin: polishMargin, screeningTolerance: screeningTolerance,
-                   secondStartMargin: defaultSecondStartMargin)
+                   secondStartMargin: defaultSecondStartMargin, search: search)
     }
 
-    /// ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``
+    /// ``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``
     /// with the window of the second start given: every candidate whose screened criterion is within
     /// `secondStartMargin` of the best is searched once more from the mirrored α start; `-.infinity` turns the second
     /// start off (R's single start), `.infinity` gives it to every candidate.
@@ -115,7 +116,8 @@ extension ETS {
                               restrict: Bool = true, bounds: ETSBounds = .capped,
                               polishMargin: Double = defaultPolishMargin,
                               screeningTolerance: Double? = nil,
-                              secondStartMargin: Double) throws(ETSError) -> ETSSelection {
+                              secondStartMargin: Double,
+                              search: ETSSelectionSearch = .screened) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
         if constantValue(y) != nil {
@@ -202,6 +204,15 @@ extension ETS {
                r.fit.logLikelihood >= fit.logLikelihood {
                 fits[i] = r.fit
                 evaluations[i] += r.fit.evaluations
+            }
+        }
+        // Full search: every candidate also gets ETS.fit's search; the higher likelihood is kept, so each
+        // candidate is at least its screened fit and at least its explicit fit.
+        if search == .full {
+            for i in fits.indices {
+                guard let fit = fits[i], let r = try? estimate(y, spec: specs[i], bounds: bounds, fixed: .none) else { continue }
+                evaluations[i] += r.evaluations
+                if r.logLikelihood > fit.logLikelihood { fits[i] = r }
             }
         }
         var candidates: [ETSSelection.Candidate] = []

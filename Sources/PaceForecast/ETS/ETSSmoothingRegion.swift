@@ -23,7 +23,7 @@
 /// 16.71 / 2.816 sMAPE / MASE on M3 yearly, Pace in R's region 16.72 / 2.835, R 17.00 / 2.860),
 /// and it improves Pace on M3 yearly, monthly and a quarterly proxy alike, costing 0.04 sMAPE on M3
 /// other, within noise (table in
-/// ``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:)``).
+/// ``ETS/select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``).
 ///
 /// Chosen through ``ETSBounds/region``: automatic selection defaults to ``ETSBounds/capped`` (this region),
 /// ``ETS/fit(_:specification:bounds:fixed:)`` (one given model, R's `ets(y, model = …)`) to

@@ -59,6 +59,9 @@ struct Forecast: ParsableCommand {
     @Option(name: .customLong("ets-region"), help: ArgumentHelp(ETSRegionChoice.help, valueName: "capped|usual"))
     var etsRegion: ETSRegionChoice = .capped
 
+    @Option(name: .customLong("ets-search"), help: ArgumentHelp(ETSSelectionSearch.help, valueName: "screened|full"))
+    var etsSearch: ETSSelectionSearch = .screened
+
     @Option(parsing: .unconditional, help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
     var horizon: Int?
 
@@ -146,7 +149,7 @@ struct Forecast: ParsableCommand {
             throw ValidationError("--paths adds sample paths to JSON output only: use --format json")
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
-                                        paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds,
+                                        paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds, selectionSearch: etsSearch,
                                         breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies)
         let (selected, unreadable, document) = try SeriesSelection.load(
             path: file, name: series, region: region, measure: try parsedMeasure(), keepGoing: keepGoing)

@@ -64,6 +64,8 @@ enum ForecastModelChoice: Sendable, Equatable {
     }
 
     var isTrend: Bool { if case .trend = self { return true } else { return false } }
+    /// Automatic selection among ETS models (`auto`, `ets`, or a pattern such as `ets:ZZN`).
+    var isAutomaticETS: Bool { if case .etsAutomatic = self { return true } else { return false } }
 }
 
 /// A usage problem found after parsing (turned into ArgumentParser's ValidationError by callers).
@@ -83,6 +85,8 @@ struct ForecastSettings: Sendable {
     var seed: UInt64
     /// Parameter region of automatic ETS selection (`--ets-region`).
     var selectionBounds: ETSBounds = .capped
+    /// Search effort of automatic ETS selection (`--ets-search`).
+    var selectionSearch: ETSSelectionSearch = .screened
     /// Trend models: periods from which a level-shift dummy is 1 (`--break`).
     var breaks: [Period] = []
     /// Trend models: seasonal dummies for m > 1 (`--no-season-dummies` turns them off).
@@ -202,7 +206,8 @@ enum ForecastJob {
             if pattern.error == .multiplicative || pattern.trend == .multiplicative || pattern.season == .multiplicative {
                 try series.requirePositive(for: "ETS \(pattern) (multiplicative component)")
             }
-            fit = try checked(series) { () throws(ETSError) in try ETS.select(y, period: m, pattern: pattern, bounds: settings.selectionBounds).best }
+            fit = try checked(series) { () throws(ETSError) in try ETS.select(y, period: m, pattern: pattern, bounds: settings.selectionBounds,
+                                                                                     search: settings.selectionSearch).best }
         case .trend(let shape):
             return try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
                                      periods: periods)

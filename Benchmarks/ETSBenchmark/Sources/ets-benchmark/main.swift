@@ -5,7 +5,8 @@
 // AGGREGATE k > 1 sums k consecutive values (e.g. monthly → quarterly with PERIOD 4) for a proxy set.
 // Environment: ETS_THREADS=k uses ETS.selectBatch(threads: k) over all series (default: ETS.select
 // one series at a time); ETS_POLISH_MARGIN, ETS_SCREENING_TOLERANCE, ETS_SECOND_START_MARGIN set the search-effort knobs;
-// ETS_REGION=usual selects in R's usual region (ETSBounds.standard) instead of the default ETSBounds.capped.
+// ETS_REGION=usual selects in R's usual region (ETSBounds.standard) instead of the default ETSBounds.capped;
+// ETS_SEARCH=full selects with ETSSelectionSearch.full (every candidate fully optimised) instead of .screened.
 import Foundation
 import M3Format
 import PaceForecast
@@ -30,6 +31,7 @@ let secondStartMargin = environment["ETS_SECOND_START_MARGIN"].flatMap(Double.in
 let threads = environment["ETS_THREADS"].flatMap(Int.init)
 // ETS_REGION=usual searches R's usual region (bounds .standard) instead of the default .capped.
 let bounds: ETSBounds = environment["ETS_REGION"] == "usual" ? .standard : .capped
+let search = environment["ETS_SEARCH"].flatMap(ETSSelectionSearch.init(rawValue:)) ?? .screened
 let ids = Array(data.ids.prefix(maxSeries))
 let trains = ids.map { data.train[$0]! }, tests = ids.map { data.test[$0]! }
 
@@ -44,7 +46,8 @@ var forecasts: [[Double]?] = []
 var evaluations = 0
 if let threads {
     let selections = ETS.selectBatch(trains, period: period, bounds: bounds, polishMargin: polishMargin,
-                                     screeningTolerance: screeningTolerance, secondStartMargin: secondStartMargin, threads: threads)
+                                     screeningTolerance: screeningTolerance, secondStartMargin: secondStartMargin, search: search,
+                                     threads: threads)
     for (i, s) in selections.enumerated() {
         let fit = try? s.get().best
         fits.append(fit)
@@ -54,7 +57,7 @@ if let threads {
 } else {
     for i in ids.indices {
         let s = try? ETS.select(trains[i], period: period, bounds: bounds, polishMargin: polishMargin, screeningTolerance: screeningTolerance,
-                            secondStartMargin: secondStartMargin)
+                            secondStartMargin: secondStartMargin, search: search)
         let fit = s?.best
         fits.append(fit)
         forecasts.append(try? fit?.forecast(horizon: tests[i].count, levels: []).mean)
