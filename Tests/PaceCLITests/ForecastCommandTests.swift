@@ -340,6 +340,52 @@ struct ForecastCommandTests {
         #expect(gap.stderr.hasPrefix("pace: <stdin>:6: no row for UKgas at 1961Q1"))
     }
 
+    /// Five years of a monthly ytd series (year-to-date sums of a seasonal flow), January left out in the years
+    /// listed (the combined January–February release), with `NA` instead of a row when `cell`.
+    static func monthlyYTD(withoutJanuary years: Set<Int>, cell: Bool = false, measure: String = "ytd") -> String {
+        var text = "indicator,period,measure,value\n"
+        for year in 2019...2023 {
+            var ytd = 0.0
+            for month in 1...12 {
+                ytd += 100 + Double(year - 2019) * 5 + [0, 3, 8, 6, 9, 12, 10, 8, 11, 9, 7, 20][month - 1]
+                let period = "\(year)-\(month < 10 ? "0" : "")\(month)"
+                if month == 1 && years.contains(year) {
+                    if cell { text += "retail,\(period),\(measure),NA\n" }
+                    continue
+                }
+                text += "retail,\(period),\(measure),\(ytd)\n"
+            }
+        }
+        return text
+    }
+
+    @Test("a monthly ytd series without January (combined January–February release) is forecast: January = half of February, with a note")
+    func combinedJanuaryFebruary() throws {
+        for cell in [false, true] {
+            let input = Self.monthlyYTD(withoutJanuary: [2020, 2021, 2022, 2023], cell: cell)
+            let run = try runPace(["forecast", "-", "--format", "json", "--horizon", "3"], stdin: input)
+            #expect(run.status == 0, "\(run.stderr)")
+            let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+            #expect(s["n"] as? Int == 60)
+            #expect((s["notes"] as? [String])?.first?.contains("January–February combined in 2020–2023 (4 years)") == true,
+                    "\(s["notes"] ?? "none")")
+            // The values used: decompose prints them; each filled January is half of its February.
+            let d = try runPace(["decompose", "-", "--format", "csv"], stdin: input)
+            #expect(d.status == 0, "\(d.stderr)")
+            let rows = d.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map { $0.split(separator: ",") }
+            let value = Dictionary(uniqueKeysWithValues: rows.map { (String($0[0]), Double($0[1])!) })
+            for year in 2020...2023 { #expect(value["\(year)-01"] == value["\(year)-02"]! / 2, "\(year)") }
+            #expect(value["2019-01"] == 100)
+            #expect(d.stdout.contains("# retail (ytd): January–February combined in 2020–2023"))
+        }
+        // The same data as levels, or a missing month other than January, is still a gap.
+        let level = try runPace(["forecast", "-"], stdin: Self.monthlyYTD(withoutJanuary: [2021], measure: "level"))
+        #expect(level.status == 2 && level.stderr.contains("no row for retail at 2021-01"), "\(level.stderr)")
+        let march = Self.monthlyYTD(withoutJanuary: []).replacingOccurrences(of: "retail,2021-03", with: "retail,2021-03x")
+        let gap = try runPace(["forecast", "-"], stdin: march.split(separator: "\n").filter { !$0.contains("2021-03x") }.joined(separator: "\n") + "\n")
+        #expect(gap.status == 2 && gap.stderr.contains("no row for retail (ytd) at 2021-03"), "\(gap.stderr)")
+    }
+
     @Test("leading and trailing missing values are dropped, not refused")
     func missingAtEnds() throws {
         var rows = try lines(of: S.ukgas)

@@ -142,7 +142,7 @@ struct Decompose: ParsableCommand {
             parameters: parameters, series: s, source: document.source, inputHash: document.contentHashHex,
             columns: ["value", "trend", "seasonal", "remainder"],
             data: [s.values, decomposition.trend, decomposition.seasonal, decomposition.remainder],
-            notes: log ? ["components are on the log scale (value is as read)"] : [])
+            notes: s.notes + (log ? ["components are on the log scale (value is as read)"] : []))
         let sink = try OutputSink(path: output)
         report.write(format, to: sink)
         try sink.commit()

@@ -79,7 +79,7 @@ struct FilterHP: ParsableCommand {
                          ("transform", result.transform.rawValue)],
             series: s, source: document.source, inputHash: document.contentHashHex,
             columns: ["value", "trend", "cycle"], data: [s.values, result.trend, result.cycle],
-            notes: log ? ["trend and cycle are on the log scale (value is as read)"] : [])
+            notes: s.notes + (log ? ["trend and cycle are on the log scale (value is as read)"] : []))
         let sink = try OutputSink(path: output)
         report.write(format, to: sink)
         try sink.commit()

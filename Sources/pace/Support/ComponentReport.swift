@@ -66,6 +66,12 @@ struct ComponentReport {
         json.member("series", series.name)
         json.member("measure", series.measure.rawValue)
         json.member("frequency", series.frequency.description)
+        if !series.notes.isEmpty {
+            json.key("notes")
+            json.beginArray()
+            for note in series.notes { json.string(note) }
+            json.endArray()
+        }
         json.key("rows")
         json.beginArray()
         for t in 0..<series.count {

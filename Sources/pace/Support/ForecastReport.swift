@@ -65,6 +65,7 @@ struct ForecastReport {
             for f in forecasts {
                 sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(formatNumber(f.aicc)), intervals \(f.intervalMethod)\n")
             }
+            for f in forecasts { for note in f.series.notes { sink.write("# note: \(note)\n") } }
         } else {
             sink.write("# \(forecasts.count) series: each one's model and fit are in --format json\n")
         }
@@ -166,6 +167,12 @@ struct ForecastReport {
         json.member("bic", f.bic)
         json.member("sigma2", f.sigma2)
         json.member("interval_method", f.intervalMethod)
+        if !f.series.notes.isEmpty {
+            json.key("notes")
+            json.beginArray()
+            for note in f.series.notes { json.string(note) }
+            json.endArray()
+        }
         json.key("forecast")
         json.beginArray()
         for h in f.periods.indices {
@@ -201,6 +208,7 @@ struct ForecastReport {
             first = false
             let label = f.series.region.isEmpty ? seriesName(f) : f.series.region + " / " + seriesName(f)
             sink.write("\(label): \(f.model), n = \(f.series.count), AICc \(humanNumber(f.aicc)); intervals \(f.intervalMethod)\n")
+            for note in f.series.notes { sink.write("note: \(note)\n") }
             var header = ["period", "mean"]
             for name in levelNames { header += ["lo\(name)", "hi\(name)"] }
             var table = TextTable(header: header)

@@ -16,6 +16,8 @@ struct InputSeries: Sendable {
     var lines: [Int32]
     /// The file the series came from, for messages.
     var source: String
+    /// What was done to the values on the way in (e.g. combined January–February figures split), for the reports.
+    var notes: [String] = []
 
     var frequency: Frequency { start.frequency }
     var count: Int { values.count }
@@ -144,8 +146,22 @@ enum SeriesSelection {
     }
 
     /// The observed stretch of a series, refusing missing values inside it.
+    ///
+    /// A monthly `ytd` series without January but with February (the combined January–February release, SPEC §2)
+    /// is not refused: January's year-to-date value is taken as half of February's — the combined figure split
+    /// evenly between the two months, as `pace gap`'s model method splits it — and a note says which years.
     static func complete(_ s: ObservationSeries, source: String) throws -> InputSeries {
-        let values = s.values
+        var values = s.values
+        var sourceLines = s.sourceLines
+        var splitYears: [Int] = []
+        if s.measure == .ytd && s.frequency == .monthly,
+           let first = values.firstIndex(where: { !$0.isNaN }), let last = values.lastIndex(where: { !$0.isNaN }) {
+            for k in first..<last where values[k].isNaN && s.period(at: k).position == 1 && values[k + 1].isFinite {
+                values[k] = values[k + 1] / 2
+                if !sourceLines.isEmpty { sourceLines[k] = sourceLines[k + 1] }
+                splitYears.append(s.period(at: k).year)
+            }
+        }
         let label = (s.region.isEmpty ? "" : s.region + "/") + s.indicator
             + (s.measure == .level ? "" : " (\(s.measure.rawValue))")
         guard let first = values.firstIndex(where: { !$0.isNaN }),
@@ -156,21 +172,34 @@ enum SeriesSelection {
         }
         for k in first...last where values[k].isNaN {
             let period = s.period(at: k)
-            if s.hasRow(at: k), !s.sourceLines.isEmpty {
-                throw InputError(file: source, line: Int(s.sourceLines[k]),
+            if s.hasRow(at: k), !sourceLines.isEmpty {
+                throw InputError(file: source, line: Int(sourceLines[k]),
                                  problem: "missing value for \(label) at \(period) inside the series",
                                  found: "", expected: "a number (time-series methods need consecutive values; fill or cut the series)")
             }
             // A period with no row: point at the next row of the series.
             var next = k + 1
             while next < values.count, !s.hasRow(at: next) { next += 1 }
-            let line = next < s.sourceLines.count ? Int(s.sourceLines[next]) : nil
+            let line = next < sourceLines.count ? Int(sourceLines[next]) : nil
             throw InputError(file: source, line: line,
                              problem: "no row for \(label) at \(period) (a gap before this row)",
                              expected: "consecutive periods (time-series methods need every period; fill or cut the series)")
         }
-        let lines = s.sourceLines.isEmpty ? [Int32](repeating: 0, count: last - first + 1) : Array(s.sourceLines[first...last])
+        let lines = sourceLines.isEmpty ? [Int32](repeating: 0, count: last - first + 1) : Array(sourceLines[first...last])
+        var notes: [String] = []
+        if !splitYears.isEmpty {
+            notes.append("\(label): January–February combined in \(yearList(splitYears)): January's ytd taken as half of "
+                         + "February's (the combined figure split evenly)")
+        }
         return InputSeries(region: s.region, name: s.indicator, measure: s.measure, start: s.period(at: first),
-                           values: Array(values[first...last]), lines: lines, source: source)
+                           values: Array(values[first...last]), lines: lines, source: source, notes: notes)
+    }
+
+    /// "1993, 1994, 1995" or, for long runs, "1993–2018 (26 years)"; years ascending.
+    static func yearList(_ years: [Int]) -> String {
+        if years.count > 3, years.last! - years.first! == years.count - 1 {
+            return "\(years.first!)–\(years.last!) (\(years.count) years)"
+        }
+        return years.map(String.init).joined(separator: ", ")
     }
 }
