@@ -135,6 +135,22 @@ struct DecomposeCommandTests {
         #expect(lines[1].hasPrefix("1949-01,112,,") && lines[1].hasSuffix(","))
     }
 
+    @Test("--from: filter hp and decompose run on the periods from it on, as on the file cut there, and say so in the provenance")
+    func fromPeriod() throws {
+        let full = try String(contentsOfFile: S.ukgas, encoding: .utf8)
+        let rows = full.split(separator: "\n").map(String.init)
+        let cut = ([rows[0]] + rows.filter { $0.hasPrefix("UKgas,") && $0 >= "UKgas,1970Q1" }).joined(separator: "\n") + "\n"
+        for command in [["filter", "hp"], ["decompose"], ["decompose", "--robust"]] {
+            let a = try runPace(command + ["-", "--format", "csv", "--from", "1970Q1"], stdin: full)
+            let b = try runPace(command + ["-", "--format", "csv"], stdin: cut)
+            #expect(a.status == 0 && b.status == 0, "\(command): \(a.stderr) \(b.stderr)")
+            let body = { (run: PaceRun) in run.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+            #expect(body(a) == body(b), "\(command)")
+            #expect(body(a).dropFirst().first?.hasPrefix("1970Q1,") == true)
+            #expect(a.stdout.contains("from=1970Q1"), "\(command)")
+        }
+    }
+
     @Test("annual data needs --period (exit 2); STL options with classical and bad windows are usage errors (64)")
     func errors() throws {
         let annual = "series,period,value\nx,2001,1\nx,2002,2\nx,2003,3\nx,2004,5\nx,2005,4\nx,2006,6\n"

@@ -386,6 +386,41 @@ struct ForecastCommandTests {
         #expect(gap.status == 2 && gap.stderr.contains("no row for retail (ytd) at 2021-03"), "\(gap.stderr)")
     }
 
+    @Test("--from leaves out the periods before it (any frequency): same fit as on the file cut there; the gap message suggests it")
+    func fromPeriod() throws {
+        var rows = try lines(of: S.ukgas)
+        rows.remove(at: 5)                 // no row for 1961Q1: a gap
+        let gapped = rows.joined(separator: "\n") + "\n"
+        let refused = try runPace(["forecast", "-"], stdin: gapped)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("use the last 103 consecutive periods with --from 1961Q2"), "\(refused.stderr)")
+        // The file cut at 1961Q2 by hand, and --from on the whole file: the same series, fit and forecasts.
+        let cut = ([rows[0]] + rows.dropFirst(5)).joined(separator: "\n") + "\n"
+        let reference = try S.json(try runPace(["forecast", "-", "--format", "json"], stdin: cut))
+        for from in ["1961Q2", "1961-04", "1961-06"] {   // a month inside 1961Q2 counts from the next quarter starting on or after it
+            let run = try runPace(["forecast", "-", "--format", "json", "--from", from], stdin: gapped)
+            let expectedStart = from == "1961-06" ? "1961Q3" : "1961Q2"
+            #expect(run.status == 0, "\(from): \(run.stderr)")
+            let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+            #expect(s["start"] as? String == expectedStart, "\(from)")
+            if expectedStart == "1961Q2" {
+                let r = try #require((reference["series"] as? [[String: Any]])?.first)
+                #expect(s["model"] as? String == r["model"] as? String)
+                #expect(s["aicc"] as? Double == r["aicc"] as? Double)
+                #expect((s["forecast"] as? [[String: Any]])?.map { $0["mean"] as? Double } == (r["forecast"] as? [[String: Any]])?.map { $0["mean"] as? Double })
+            }
+            let parameters = (try S.json(run)["provenance"] as? [String: Any])?["parameters"] as? [String: Any]
+            #expect(parameters?["from"] as? String == from)
+        }
+        // An annual period counts from its first quarter; nothing left, or not a period: refused.
+        let annual = try runPace(["forecast", "-", "--format", "json", "--from", "1962"], stdin: gapped)
+        #expect((try S.json(annual)["series"] as? [[String: Any]])?.first?["start"] as? String == "1962Q1")
+        let late = try runPace(["forecast", "-", "--from", "2030Q1"], stdin: gapped)
+        #expect(late.status == 2 && late.stderr.contains("has no values from 2030Q1 on"), "\(late.stderr)")
+        let bad = try runPace(["forecast", "-", "--from", "1961Q5"], stdin: gapped)
+        #expect(bad.status == 64 && bad.stderr.contains("--from 1961Q5"), "\(bad.stderr)")
+    }
+
     @Test("leading and trailing missing values are dropped, not refused")
     func missingAtEnds() throws {
         var rows = try lines(of: S.ukgas)

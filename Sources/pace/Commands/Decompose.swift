@@ -42,6 +42,9 @@ struct Decompose: ParsableCommand {
     @Option(help: "Only series of this measure (level, ytd, stock, yoy, …).")
     var measure: String?
 
+    @Option(help: fromHelp)
+    var from: String?
+
     @Option(help: "stl or classical.")
     var method: Method = .stl
 
@@ -80,6 +83,7 @@ struct Decompose: ParsableCommand {
 
     func validate() throws {
         _ = try parseMeasure(measure)
+        _ = try parseFrom(from)
         if let period, period < 2 { throw ValidationError("--period must be at least 2 (found \(period))") }
         if method == .classical {
             var stlOnly: [String] = []
@@ -105,7 +109,8 @@ struct Decompose: ParsableCommand {
         let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
                                        command: "decompose")
         let (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
-                                                       measure: try parseMeasure(measure), command: "decompose")
+                                                       measure: try parseMeasure(measure), from: try parseFrom(from),
+                                                       command: "decompose")
         let p = period ?? s.frequency.periodsPerYear
         guard p >= 2 else {
             throw SeriesFailure(source: s.source, label: s.label,
@@ -114,7 +119,7 @@ struct Decompose: ParsableCommand {
         if log { try s.requirePositive(for: "--log") }
         if method == .classical && model == .multiplicative { try s.requirePositive(for: "the multiplicative model") }
         let decomposition: SeasonalDecomposition
-        var parameters: [(String, String)] = [("period", String(p))]
+        var parameters: [(String, String)] = [("period", String(p))] + (from.map { [("from", $0)] } ?? [])
         do {
             switch method {
             case .stl:

@@ -37,6 +37,9 @@ struct FilterHP: ParsableCommand {
     @Option(help: "Only series of this measure (level, ytd, stock, yoy, …).")
     var measure: String?
 
+    @Option(help: fromHelp)
+    var from: String?
+
     @Option(parsing: .unconditional, help: "Smoothing parameter (default: 1600 quarterly, 129600 monthly, 100 annual).")
     var lambda: Double?
 
@@ -53,6 +56,7 @@ struct FilterHP: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        _ = try parseFrom(from)
         if let lambda, !(lambda > 0 && lambda.isFinite) {
             throw ValidationError("--lambda must be a positive number (found \(formatNumber(lambda)))")
         }
@@ -63,7 +67,8 @@ struct FilterHP: ParsableCommand {
         let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
                                        command: "filter hp")
         let (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
-                                                       measure: try parseMeasure(measure), command: "filter hp")
+                                                       measure: try parseMeasure(measure), from: try parseFrom(from),
+                                                       command: "filter hp")
         if log { try s.requirePositive(for: "--log") }
         let lambdaUsed = lambda ?? HPFilter.Frequency(s.frequency).lambda
         let result: HPFilterResult
@@ -76,7 +81,7 @@ struct FilterHP: ParsableCommand {
         let report = ComponentReport(
             schema: "pace.filter.hp/1", command: "filter hp", method: "Hodrick-Prescott filter",
             parameters: [("lambda", formatNumber(lambdaUsed)), ("side", result.side.rawValue),
-                         ("transform", result.transform.rawValue)],
+                         ("transform", result.transform.rawValue)] + (from.map { [("from", $0)] } ?? []),
             series: s, source: document.source, inputHash: document.contentHashHex,
             columns: ["value", "trend", "cycle"], data: [s.values, result.trend, result.cycle],
             notes: s.notes + (log ? ["trend and cycle are on the log scale (value is as read)"] : []))
@@ -104,6 +109,17 @@ func parseMeasure(_ text: String?) throws -> Measure? {
     }
     return m
 }
+
+/// `--from` as a Period (nil when absent); a usage error for text that is not a period.
+func parseFrom(_ text: String?) throws -> Period? {
+    guard let text else { return nil }
+    do { return try Period(parsing: text) } catch { throw ValidationError("--from \(text): \(error)") }
+}
+
+/// The help of `--from` (forecast, filter hp, decompose).
+let fromHelp = ArgumentHelp(
+    "Use the observations from this period on (e.g. 2001-01, 2010Q1 or 2010; a period of another frequency counts from the month it starts in), e.g. to leave out an early stretch with gaps.",
+    valueName: "period")
 
 /// A filter or decomposition error, located at the row when it is about one value.
 func located(_ error: FilterError, _ series: InputSeries) -> Error {

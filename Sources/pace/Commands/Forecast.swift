@@ -45,6 +45,9 @@ struct Forecast: ParsableCommand {
     @Option(help: "Only series of this measure (level, ytd, stock, yoy, …).")
     var measure: String?
 
+    @Option(help: fromHelp)
+    var from: String?
+
     @Option(help: "auto, ets, ets:SPEC (e.g. ets:MAdM) or trend:linear|loglinear|quadratic|auto.")
     var model: String = "auto"
 
@@ -113,18 +116,11 @@ struct Forecast: ParsableCommand {
         return periods
     }
 
-    func parsedMeasure() throws -> Measure? {
-        guard let measure else { return nil }
-        guard let m = Measure(rawValue: measure.lowercased()) else {
-            throw ValidationError("--measure \(measure): expected one of \(Measure.inputSpellings)")
-        }
-        return m
-    }
-
     func validate() throws {
         _ = try parsedLevels()
         let choice = try parsedModel()
-        _ = try parsedMeasure()
+        _ = try parseMeasure(measure)
+        _ = try parseFrom(from)
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1 (found \(horizon))") }
         if horizon ?? 0 > 10_000 { throw ValidationError("--horizon must be at most 10000 (found \(horizon!))") }
         if paths < 0 { throw ValidationError("--paths must be ≥ 0 (found \(paths))") }
@@ -150,9 +146,10 @@ struct Forecast: ParsableCommand {
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
                                         paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds, selectionSearch: etsSearch,
-                                        breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies)
+                                        breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies, from: try parseFrom(from))
         let (selected, unreadable, document) = try SeriesSelection.load(
-            path: file, name: series, region: region, measure: try parsedMeasure(), keepGoing: keepGoing)
+            path: file, name: series, region: region, measure: try parseMeasure(measure), from: try parseFrom(from),
+            keepGoing: keepGoing)
         let outcomes = BatchRunner.map(selected, label: "forecast") { s in ForecastJob.run(s, settings: settings) }
         var forecasts: [SeriesForecast] = []
         var skipped = unreadable

@@ -100,9 +100,9 @@ extension SeriesSelection {
     /// Exactly one series for the single-series commands: `--series` may be left out when the
     /// file (after `--region`/`--measure`) holds one series only; several matches are a usage
     /// error listing them.
-    static func single(path: String?, name: String?, region: String?, measure: Measure?,
+    static func single(path: String?, name: String?, region: String?, measure: Measure?, from: Period? = nil,
                        command: String) throws -> (series: InputSeries, document: CSVDocument) {
-        let (all, document) = try load(path: path, name: name, region: region, measure: measure)
+        let (all, document) = try load(path: path, name: name, region: region, measure: measure, from: from)
         guard all.count == 1 else {
             let names = all.map { $0.label + ($0.measure == .level ? "" : "/" + $0.measure.rawValue) }
             var shown = names.prefix(20).joined(separator: ", ")

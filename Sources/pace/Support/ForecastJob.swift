@@ -91,6 +91,8 @@ struct ForecastSettings: Sendable {
     var breaks: [Period] = []
     /// Trend models: seasonal dummies for m > 1 (`--no-season-dummies` turns them off).
     var seasonDummies = true
+    /// The first period used (`--from`), for the provenance.
+    var from: Period? = nil
 
     func horizon(for frequency: Frequency) -> Int { horizon ?? 2 * frequency.periodsPerYear }
 }

@@ -38,6 +38,7 @@ struct ForecastReport {
         if settings.paths > 0 { list.append(("paths", String(settings.paths))) }
         if !settings.breaks.isEmpty { list.append(("breaks", settings.breaks.map(\.description).joined(separator: ","))) }
         if !settings.seasonDummies { list.append(("season_dummies", "no")) }
+        if let from = settings.from { list.append(("from", from.description)) }
         if settings.model.isAutomaticETS {
             if settings.selectionBounds.region == .usual { list.append(("ets_region", "usual")) }
             if settings.selectionSearch == .full { list.append(("ets_search", "full")) }
@@ -116,6 +117,7 @@ struct ForecastReport {
             json.endArray()
         }
         if !settings.seasonDummies { json.member("season_dummies", false) }
+        if let from = settings.from { json.member("from", from.description) }
         if settings.model.isAutomaticETS {
             if settings.selectionBounds.region == .usual { json.member("ets_region", "usual") }
             if settings.selectionSearch == .full { json.member("ets_search", "full") }

@@ -85,17 +85,19 @@ enum SeriesSelection {
     /// Leading and trailing missing values are dropped; a missing value between two observed
     /// ones (an empty or `NA` cell, or a period with no row) is refused, naming the period and
     /// the line. Throws `InputError` for an unknown name or region (listing what exists).
-    static func load(path: String?, name: String?, region: String?, measure: Measure? = nil)
+    static func load(path: String?, name: String?, region: String?, measure: Measure? = nil, from: Period? = nil)
         throws -> (series: [InputSeries], document: CSVDocument) {
         let (series, skipped, document) = try load(path: path, name: name, region: region, measure: measure,
-                                                   keepGoing: false)
+                                                   from: from, keepGoing: false)
         precondition(skipped.isEmpty)
         return (series, document)
     }
 
     /// As ``load(path:name:region:measure:)``; with `keepGoing`, series with a missing value
     /// inside are returned as skipped (with the message) instead of stopping the read.
-    static func load(path: String?, name: String?, region: String?, measure: Measure?, keepGoing: Bool)
+    /// `from` (`--from`) leaves out the periods that start before it (by calendar month, so any frequency works).
+    static func load(path: String?, name: String?, region: String?, measure: Measure?, from: Period? = nil,
+                     keepGoing: Bool)
         throws -> (series: [InputSeries], skipped: [SkippedSeries], document: CSVDocument) {
         let document = try CSVDocument.read(path: path)
         let set = try ObservationSet(document: document)
@@ -128,7 +130,7 @@ enum SeriesSelection {
         var skipped: [SkippedSeries] = []
         for s in chosen {
             do {
-                series.append(try complete(s, source: set.source))
+                series.append(try complete(s, source: set.source, from: from))
             } catch let error as InputError where keepGoing {
                 skipped.append(SkippedSeries(region: s.region, name: s.indicator, measure: s.measure,
                                              reason: error.description))
@@ -150,9 +152,26 @@ enum SeriesSelection {
     /// A monthly `ytd` series without January but with February (the combined January–February release, SPEC §2)
     /// is not refused: January's year-to-date value is taken as half of February's — the combined figure split
     /// evenly between the two months, as `pace gap`'s model method splits it — and a note says which years.
-    static func complete(_ s: ObservationSeries, source: String) throws -> InputSeries {
+    static func complete(_ s: ObservationSeries, source: String, from: Period? = nil) throws -> InputSeries {
         var values = s.values
         var sourceLines = s.sourceLines
+        let label = (s.region.isEmpty ? "" : s.region + "/") + s.indicator
+            + (s.measure == .level ? "" : " (\(s.measure.rawValue))")
+        if let from {
+            // Periods starting before `from`'s first month become absent (dropped as leading missing values).
+            let firstMonth = from.year * 12 + from.endMonth - from.frequency.monthsPerPeriod
+            var k = 0
+            while k < values.count {
+                let p = s.period(at: k)
+                if p.year * 12 + p.endMonth - p.frequency.monthsPerPeriod >= firstMonth { break }
+                values[k] = .nan
+                k += 1
+            }
+            if !values.contains(where: { !$0.isNaN }) {
+                throw InputError(file: source, problem: "series \(label) has no values from \(from) on",
+                                 expected: "a --from period before the series' last one, \(s.period(at: s.count - 1))")
+            }
+        }
         var splitYears: [Int] = []
         if s.measure == .ytd && s.frequency == .monthly,
            let first = values.firstIndex(where: { !$0.isNaN }), let last = values.lastIndex(where: { !$0.isNaN }) {
@@ -162,20 +181,22 @@ enum SeriesSelection {
                 splitYears.append(s.period(at: k).year)
             }
         }
-        let label = (s.region.isEmpty ? "" : s.region + "/") + s.indicator
-            + (s.measure == .level ? "" : " (\(s.measure.rawValue))")
         guard let first = values.firstIndex(where: { !$0.isNaN }),
               let last = values.lastIndex(where: { !$0.isNaN }) else {
             let line = s.sourceLines.first { $0 != 0 }.map(Int.init)
             throw InputError(file: source, line: line, problem: "series \(label) has no values",
                              expected: "at least one number")
         }
+        // Where the last stretch without gaps starts, for the messages' --from suggestion.
+        var tail = last
+        while tail > first && !values[tail - 1].isNaN { tail -= 1 }
+        let suggestion = "fill the gap, or use the last \(last - tail + 1) consecutive periods with --from \(s.period(at: tail))"
         for k in first...last where values[k].isNaN {
             let period = s.period(at: k)
             if s.hasRow(at: k), !sourceLines.isEmpty {
                 throw InputError(file: source, line: Int(sourceLines[k]),
                                  problem: "missing value for \(label) at \(period) inside the series",
-                                 found: "", expected: "a number (time-series methods need consecutive values; fill or cut the series)")
+                                 found: "", expected: "a number (time-series methods need consecutive values; \(suggestion))")
             }
             // A period with no row: point at the next row of the series.
             var next = k + 1
@@ -183,7 +204,7 @@ enum SeriesSelection {
             let line = next < sourceLines.count ? Int(sourceLines[next]) : nil
             throw InputError(file: source, line: line,
                              problem: "no row for \(label) at \(period) (a gap before this row)",
-                             expected: "consecutive periods (time-series methods need every period; fill or cut the series)")
+                             expected: "consecutive periods (time-series methods need every period; \(suggestion))")
         }
         let lines = sourceLines.isEmpty ? [Int32](repeating: 0, count: last - first + 1) : Array(sourceLines[first...last])
         var notes: [String] = []
