@@ -69,6 +69,8 @@ struct ForecastReport {
             for f in forecasts { for note in f.series.notes { sink.write("# note: \(note)\n") } }
         } else {
             sink.write("# \(forecasts.count) series: each one's model and fit are in --format json\n")
+            let noted = forecasts.filter { !$0.series.notes.isEmpty }.count
+            if noted > 0 { sink.write("# \(noted) of them have notes (e.g. January–February releases split): see --format json\n") }
         }
         for s in skipped { sink.write("# skipped \(s.label): \(s.reason)\n") }
         let csv = CSVWriter(sink: sink)
