@@ -464,7 +464,7 @@ struct ForecastCommandTests {
         }
         // So are the least-squares trends on the original scale; the log-linear one fits the value.
         let linear = try runPace(["forecast", "-", "--model", "trend:linear"], stdin: input)
-        #expect(linear.status == 2 && linear.stderr.hasPrefix("pace: <stdin>:10: UKgas 1962Q1: beyond the magnitudes the linear trend model can fit"),
+        #expect(linear.status == 2 && linear.stderr.hasPrefix("pace: <stdin>:10: UKgas 1962Q1: beyond the magnitudes least squares can fit"),
                 "\(linear.stderr)")
         let log = try runPace(["forecast", "-", "--model", "trend:loglinear"], stdin: input)
         #expect(log.status == 0)

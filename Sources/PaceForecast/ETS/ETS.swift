@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PaceRegression
 
 /// Exponential smoothing state-space models (ETS) of Hyndman, Koehler, Ord & Snyder (2008):
 /// maximum-likelihood fits of one specification, evaluation at given parameters, and automatic
@@ -46,7 +47,7 @@ public enum ETS {
     /// The magnitudes a nonzero value may have: Σeₜ² of the likelihood must neither overflow nor underflow
     /// (R's `ets()` has the same limits; its objective is then infinite or clamped, and it fails or returns a
     /// degenerate fit). Values outside are refused with ``ETSError/valueOutOfRange(index:value:)``.
-    public static let magnitudeRange: ClosedRange<Double> = 1e-150...1e150
+    public static let magnitudeRange: ClosedRange<Double> = RegressionModel.magnitudeRange
 
     static func validateValues(_ y: [Double], _ spec: ETSSpecification?) throws(ETSError) {
         for (i, v) in y.enumerated() where !v.isFinite { throw .nonFiniteValue(index: i, value: v) }

@@ -11,9 +11,6 @@ public enum FilterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The value at `index` is zero or negative, which a log transform or a multiplicative
     /// decomposition (`method`) cannot take.
     case nonPositive(index: Int, value: Double, method: String)
-    /// A nonzero value's magnitude is outside 1e-150…1e150, which a least-squares `method` cannot
-    /// take (the sum of squared residuals would overflow or underflow).
-    case outOfRange(index: Int, value: Double, method: String)
     /// A parameter is outside its domain.
     case invalidParameter(name: String, value: String, constraint: String)
 
@@ -25,9 +22,6 @@ public enum FilterError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the value at index \(index) (observation \(index + 1)) is not a finite number (found \(value))"
         case let .nonPositive(index, value, method):
             return "\(method) needs positive values; the value at index \(index) (observation \(index + 1)) is \(value)"
-        case let .outOfRange(index, value, method):
-            return "\(method) squares its residuals, so nonzero values must lie within ±1e-150…1e150 in magnitude; "
-                + "the value at index \(index) (observation \(index + 1)) is \(value): rescale the series"
         case let .invalidParameter(name, value, constraint):
             return "\(name) must be \(constraint) (found \(value))"
         }
@@ -42,8 +36,6 @@ public enum FilterError: Error, Sendable, Equatable, CustomStringConvertible {
         case let (.nonFinite(i1, v1), .nonFinite(i2, v2)):
             return i1 == i2 && same(v1, v2)
         case let (.nonPositive(i1, v1, m1), .nonPositive(i2, v2, m2)):
-            return i1 == i2 && same(v1, v2) && m1 == m2
-        case let (.outOfRange(i1, v1, m1), .outOfRange(i2, v2, m2)):
             return i1 == i2 && same(v1, v2) && m1 == m2
         case let (.invalidParameter(n1, v1, c1), .invalidParameter(n2, v2, c2)):
             return n1 == n2 && v1 == v2 && c1 == c2
@@ -60,18 +52,6 @@ public enum FilterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Throws `.nonFinite` for the first NaN or infinite value.
     static func checkFinite(_ y: [Double]) throws {
         try y.withUnsafeBufferPointer { try checkFinite($0) }
-    }
-
-    /// Magnitudes a least-squares fit on the original scale can square: 1e-150…1e150 (and 0).
-    public static let leastSquaresMagnitudes: ClosedRange<Double> = 1e-150...1e150
-
-    /// Throws `.nonFinite` or `.outOfRange` for the first value that is not finite or whose magnitude is outside
-    /// ``leastSquaresMagnitudes``.
-    static func checkLeastSquaresRange(_ y: [Double], method: String) throws {
-        try checkFinite(y)
-        for i in y.indices where y[i] != 0 && !leastSquaresMagnitudes.contains(abs(y[i])) {
-            throw FilterError.outOfRange(index: i, value: y[i], method: method)
-        }
     }
 
     /// Throws `.nonFinite` or `.nonPositive` for the first value that is not finite and positive.

@@ -92,7 +92,7 @@ public struct TrendModel: Sendable, Hashable {
         if shape == .logLinear {
             try FilterError.checkPositive(y, method: "the log-linear trend")
         } else {
-            try FilterError.checkLeastSquaresRange(y, method: "the \(shape.rawValue) trend model")
+            try FilterError.checkFinite(y)   // magnitudes beyond 1e±150: RegressionError.outOfRange from the fit
         }
     }
 

@@ -252,16 +252,15 @@ enum ForecastJob {
             } else {
                 fit = try TrendModel.select(y, seasonalPeriod: seasonal, seasonOffset: offset, breaks: breaks).best
             }
+        } catch RegressionError.outOfRange(column: "y", let row, _) {
+            throw series.error(at: row - 1, problem: "beyond the magnitudes least squares can fit (it squares the residuals)",
+                               expected: "0 or a magnitude within 1e-150…1e150 (rescale the series, or use trend:loglinear)")
         } catch let error as RegressionError {
             throw SeriesFailure(source: series.source, label: series.label, message: "the trend regression cannot be fitted: \(error)"
                                 + (breaks.isEmpty ? "" : " (a break can make the dummies collinear)"))
         } catch let error as FilterError {
             if case .nonPositive(let index, _, let method) = error {
                 throw series.error(at: index, problem: "\(method) needs values > 0", expected: "a positive value")
-            }
-            if case .outOfRange(let index, _, let method) = error {
-                throw series.error(at: index, problem: "beyond the magnitudes \(method) can fit (least squares squares the residuals)",
-                                   expected: "0 or a magnitude within 1e-150…1e150 (rescale the series, or use trend:loglinear)")
             }
             throw SeriesFailure(source: series.source, label: series.label, message: error.description)
         }

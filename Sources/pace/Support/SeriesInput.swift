@@ -159,11 +159,9 @@ enum SeriesSelection {
             + (s.measure == .level ? "" : " (\(s.measure.rawValue))")
         if let from {
             // Periods starting before `from`'s first month become absent (dropped as leading missing values).
-            let firstMonth = from.year * 12 + from.endMonth - from.frequency.monthsPerPeriod
+            func firstMonth(_ p: Period) -> Int { p.year * 12 + p.endMonth - p.frequency.monthsPerPeriod }
             var k = 0
-            while k < values.count {
-                let p = s.period(at: k)
-                if p.year * 12 + p.endMonth - p.frequency.monthsPerPeriod >= firstMonth { break }
+            while k < values.count && firstMonth(s.period(at: k)) < firstMonth(from) {
                 values[k] = .nan
                 k += 1
             }

@@ -42,7 +42,7 @@ struct TrendModelTests {
     func extremeMagnitudes(scale: Double) throws {
         let y = Self.growing(20).map { $0 * scale }
         for shape in [TrendModel.Shape.linear, .quadratic] {
-            #expect(throws: FilterError.outOfRange(index: 0, value: y[0], method: "the \(shape.rawValue) trend model")) {
+            #expect(throws: RegressionError.outOfRange(column: "y", row: 1, value: y[0])) {
                 try TrendModel(shape: shape).fit(y)
             }
         }
