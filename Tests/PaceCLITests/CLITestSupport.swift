@@ -26,6 +26,23 @@ func paceBinary() -> URL {
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// Everything readable from `handle` until end of file. Foundation's `readDataToEndOfFile()` traps when
+/// read(2) is interrupted by a signal (EINTR — e.g. a SIGCHLD from another test's child process arriving while
+/// this thread waits); this loop retries instead.
+func readToEnd(_ handle: FileHandle) -> Data {
+    let fd = handle.fileDescriptor
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n > 0 {
+            data.append(contentsOf: buffer[0..<n])
+        } else if n == 0 || errno != EINTR {
+            return data
+        }
+    }
+}
+
 @discardableResult
 func runPace(_ arguments: [String], stdin: String? = nil,
              environment: [String: String]? = nil) throws -> PaceRun {
@@ -46,10 +63,10 @@ func runPace(_ arguments: [String], stdin: String? = nil,
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        errData = readToEnd(err.fileHandleForReading)
         group.leave()
     }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = readToEnd(out.fileHandleForReading)
     group.wait()
     process.waitUntilExit()
     return PaceRun(status: process.terminationStatus,

@@ -32,7 +32,7 @@ struct ExitCodeTests {
         input.fileHandleForWriting.write(Data("region,indicator,period,value\n".utf8))
         usleep(300_000)  // pace is now inside read(2), its handlers installed (SIGBUS unblocked)
         kill(process.processIdentifier, signal)
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: readToEnd(err.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         try input.fileHandleForWriting.close()
         return (process.terminationStatus, process.terminationReason, text)

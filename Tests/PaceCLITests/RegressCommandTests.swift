@@ -138,7 +138,7 @@ struct RegressCommandTests {
         let coefficients = try #require(j["coefficients"] as? [[String: Any]])
         #expect(close(coefficients[0]["estimate"] as? Double, 1, rel: 1e-12))
         #expect(close(coefficients[1]["estimate"] as? Double, 2, rel: 1e-12))
-        #expect(!run.stdout.contains("nan") && !run.stdout.contains("NaN"))
+        #expect(!run.stdout.contains(":nan") && !run.stdout.contains("NaN"))
     }
 
     @Test("usage errors exit 64: missing --x, bad --cov, --maxlags without hac")

@@ -31,7 +31,13 @@ enum Chromium {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Not readDataToEndOfFile(): it traps when read(2) is interrupted by a signal (EINTR).
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(out.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+            if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { break }
+        }
         process.waitUntilExit()
         return (process.terminationStatus, data)
     }

@@ -10,15 +10,23 @@ extension CSVDocument {
     public var contentHashHex: String { ContentHash.hex(contentHash) }
 }
 
-/// The input fingerprint shared by ``CSVDocument`` and ``LoadedFile``.
-enum ContentHash {
+/// The input fingerprint shared by ``CSVDocument``, ``LoadedFile`` and inputs read as raw bytes.
+public enum ContentHash {
+    /// ``CSVDocument/contentHashHex`` of bytes read some other way (e.g. JSON input), as 16 hex digits.
+    public static func hex(of bytes: [UInt8]) -> String {
+        hex(bytes.withUnsafeBytes { b in b.baseAddress.map { fnv1a64w($0, count: b.count) } ?? fnv1a64w(nil, count: 0) })
+    }
+
     /// See ``CSVDocument/contentHash``.
     static func fnv1a64w(_ storage: ByteStorage) -> UInt64 {
+        fnv1a64w(UnsafeRawPointer(storage.base), count: storage.count)
+    }
+
+    static func fnv1a64w(_ base: UnsafeRawPointer?, count: Int) -> UInt64 {
         let prime: UInt64 = 0x0000_0100_0000_01B3
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        let base = UnsafeRawPointer(storage.base)
-        let count = storage.count
         let words = count / 8
+        guard let base else { return (h ^ 0) &* prime }
         for i in 0..<words {
             h ^= UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
             h &*= prime

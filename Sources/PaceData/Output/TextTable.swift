@@ -71,7 +71,7 @@ public struct TextTable: Sendable {
     /// Writes the Markdown table to `sink`.
     public func writeMarkdown(to sink: OutputSink) { sink.write(markdown()) }
 
-    static func oneLine(_ s: String) -> String {
+    public static func oneLine(_ s: String) -> String {
         guard s.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return s }
         return String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
     }

@@ -3,7 +3,7 @@ import PaceData
 extension RaceResult {
     /// The output formats of `pace race`.
     public enum Format: String, Sendable, CaseIterable {
-        case table, csv, json, md
+        case table, csv, json, jsonl, md
     }
 
     /// Column names of the CSV and JSON rows: `region, points, rank`, then `rank_<indicator>`
@@ -15,12 +15,19 @@ extension RaceResult {
         return names + ["rank_change", "gap_ahead", "gap_behind", "notes"]
     }
 
-    /// Provenance lines `name: value` (CSV comments, table footer).
+    /// Provenance lines `name: value` (CSV comments, table footer); a file whose content hash is known
+    /// (``inputs``) has it after its name, and the data and targets of an in-process gap analysis get lines of their own.
     public var provenanceLines: [String] {
-        var lines = ["pace race \(paceVersion)", "schema: \(RaceResult.schema)", "scheme: \(scheme.source)",
+        func hashed(_ role: String, _ name: String) -> String {
+            inputs.first { $0.role == role }.map { name + " fnv1a64w:" + $0.hash } ?? name
+        }
+        var lines = ["pace race \(paceVersion)", "schema: \(RaceResult.schema)", "scheme: " + hashed("scheme", scheme.source),
                      "scoring: \(scoring.rawValue)", "floor: \(formatNumber(floor))",
-                     "as_of: \(asOf.joined(separator: ", "))", "input: \(source)"]
-        if let previousSource { lines.append("previous: \(previousSource)") }
+                     "as_of: \(asOf.joined(separator: ", "))", "input: " + hashed("gap", source)]
+        if let previousSource { lines.append("previous: " + hashed("previous", previousSource)) }
+        for input in inputs where !["scheme", "gap", "previous"].contains(input.role) {
+            lines.append("\(input.role): \(input.source) fnv1a64w:\(input.hash)")
+        }
         return lines
     }
 
@@ -33,6 +40,7 @@ extension RaceResult {
         switch format {
         case .csv: writeCSV(to: sink)
         case .json: writeJSON(to: sink)
+        case .jsonl: writeJSONLines(to: sink)
         case .table: writeTable(to: sink, markdown: false)
         case .md: writeTable(to: sink, markdown: true)
         }
@@ -61,6 +69,35 @@ extension RaceResult {
     func writeJSON(to sink: OutputSink) {
         let json = JSONWriter(sink: sink, pretty: true)
         json.beginObject()
+        writeProvenanceMembers(json)
+        json.key("rows")
+        json.beginArray()
+        for s in standings {
+            json.beginObject()
+            writeRowMembers(s, json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        sink.write("\n")
+    }
+
+    /// JSON Lines: a `provenance` record (the JSON's members before `rows`), then one `row` record per region.
+    func writeJSONLines(to sink: OutputSink) {
+        let lines = JSONLinesWriter(sink: sink)
+        lines.record { json in
+            json.member("type", "provenance")
+            writeProvenanceMembers(json)
+        }
+        for s in standings {
+            lines.record { json in
+                json.member("type", "row")
+                writeRowMembers(s, json)
+            }
+        }
+    }
+
+    private func writeProvenanceMembers(_ json: JSONWriter) {
         json.member("schema", RaceResult.schema)
         json.member("version", paceVersion)
         json.member("scheme", scheme.source)
@@ -69,6 +106,7 @@ extension RaceResult {
         json.member("as_of", asOf.isEmpty ? nil : asOf.joined(separator: ", "))
         json.member("input", source)
         json.member("previous", previousSource)
+        if !inputs.isEmpty { json.inputsMember(inputs.map { ($0.role, $0.source, $0.hash) }) }
         json.key("indicators")
         json.beginArray()
         for e in scheme.entries {
@@ -80,31 +118,25 @@ extension RaceResult {
             json.endObject()
         }
         json.endArray()
-        json.key("rows")
-        json.beginArray()
-        for s in standings {
-            json.beginObject()
-            json.member("region", s.region)
-            json.member("points", s.points)
-            json.member("rank", s.rank)
-            for (e, score) in zip(scheme.entries, s.indicators) {
-                json.key("rank_" + e.indicator)
-                if let r = score.rank { json.number(r) } else { json.null() }
-                json.member("points_" + e.indicator, score.points)
-            }
-            json.key("rank_change")
-            if let c = s.rankChange { json.number(c) } else { json.null() }
-            json.member("gap_ahead", s.gapAhead)
-            json.member("gap_behind", s.gapBehind)
-            json.key("notes")
-            json.beginArray()
-            for note in s.notes { json.string(note) }
-            json.endArray()
-            json.endObject()
+    }
+
+    private func writeRowMembers(_ s: RaceStanding, _ json: JSONWriter) {
+        json.member("region", s.region)
+        json.member("points", s.points)
+        json.member("rank", s.rank)
+        for (e, score) in zip(scheme.entries, s.indicators) {
+            json.key("rank_" + e.indicator)
+            if let r = score.rank { json.number(r) } else { json.null() }
+            json.member("points_" + e.indicator, score.points)
         }
+        json.key("rank_change")
+        if let c = s.rankChange { json.number(c) } else { json.null() }
+        json.member("gap_ahead", s.gapAhead)
+        json.member("gap_behind", s.gapBehind)
+        json.key("notes")
+        json.beginArray()
+        for note in s.notes { json.string(note) }
         json.endArray()
-        json.endObject()
-        sink.write("\n")
     }
 
     func writeTable(to sink: OutputSink, markdown: Bool) {

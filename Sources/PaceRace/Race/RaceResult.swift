@@ -12,6 +12,22 @@ public struct RaceResult: Sendable {
     public var source: String
     public var previousSource: String?
     public var standings: [RaceStanding]
+    /// The files behind the result with their content hashes (SPEC §7), when the caller knows them: the scheme,
+    /// the gap output ranked (or the data and targets it was computed from), and the previous race's.
+    public var inputs: [Input] = []
+
+    /// One input file: its role (`scheme`, `gap`, `previous`, `data`, `targets`, …), name and content hash
+    /// (``ContentHash``, 16 hex digits).
+    public struct Input: Sendable, Equatable {
+        public var role: String
+        public var source: String
+        public var hash: String
+        public init(role: String, source: String, hash: String) {
+            self.role = role
+            self.source = source
+            self.hash = hash
+        }
+    }
 
     public init(scheme: RaceScheme, scoring: RaceScoring, floor: Double, asOf: [String], source: String,
                 previousSource: String? = nil, standings: [RaceStanding]) {

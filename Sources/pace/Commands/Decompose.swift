@@ -75,7 +75,7 @@ struct Decompose: ParsableCommand {
     @Option(help: "Classical: additive or multiplicative.")
     var model: Model = .additive
 
-    @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, csv, json, jsonl or md (default: table on a terminal, else csv).")
     var format: OutputFormat?
 
     @Option(help: "Write to this file atomically instead of standard output.")
@@ -106,7 +106,7 @@ struct Decompose: ParsableCommand {
     }
 
     func run() throws {
-        let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
+        let format = try resolveFormat(self.format, supported: ComponentReport.formats, output: output,
                                        command: "decompose")
         let (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
                                                        measure: try parseMeasure(measure), from: try parseFrom(from),

@@ -49,7 +49,7 @@ struct FilterHP: ParsableCommand {
     @Flag(help: "Real-time (one-sided) filter instead of the two-sided smoother.")
     var oneSided = false
 
-    @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, csv, json, jsonl or md (default: table on a terminal, else csv).")
     var format: OutputFormat?
 
     @Option(help: "Write to this file atomically instead of standard output.")
@@ -64,7 +64,7 @@ struct FilterHP: ParsableCommand {
     }
 
     func run() throws {
-        let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
+        let format = try resolveFormat(self.format, supported: ComponentReport.formats, output: output,
                                        command: "filter hp")
         let (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
                                                        measure: try parseMeasure(measure), from: try parseFrom(from),

@@ -30,7 +30,10 @@ struct Forecast: ParsableCommand {
             --level). JSON schema pace.forecast/1 adds per series the fit: model (e.g. \
             ETS(M,Ad,M)), parameters (alpha, beta, gamma, phi), initial_states, log_likelihood \
             (R's, constants dropped), aic, aicc, bic, sigma2, and with --paths N simulated \
-            sample paths; and a provenance object (version, method, parameters, input hash).
+            sample paths; and a provenance object (version, method, parameters, input hash). \
+            JSON Lines (jsonl) writes the same as one record a line: provenance, then per \
+            series its fit, its forecast rows and its paths; md writes a Markdown table per \
+            series.
             """)
 
     @Argument(help: "Observation CSV file; '-' or nothing reads standard input.")
@@ -71,7 +74,7 @@ struct Forecast: ParsableCommand {
     @Option(help: "Prediction interval levels in percent, comma-separated.")
     var level: String = "80,95"
 
-    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON output (ETS models).")
+    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS models).")
     var paths: Int = 0
 
     @Option(parsing: .unconditional, help: "Seed of the simulations (sample paths and simulated intervals).")
@@ -80,7 +83,7 @@ struct Forecast: ParsableCommand {
     @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping.")
     var keepGoing = false
 
-    @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, csv, json, jsonl or md (default: table on a terminal, else csv).")
     var format: OutputFormat?
 
     @Option(help: "Write to this file atomically instead of standard output.")
@@ -139,10 +142,10 @@ struct Forecast: ParsableCommand {
     }
 
     func run() throws {
-        let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
+        let format = try resolveFormat(self.format, supported: [.table, .csv, .json, .jsonl, .md], output: output,
                                        command: "forecast")
-        if paths > 0 && format != .json {
-            throw ValidationError("--paths adds sample paths to JSON output only: use --format json")
+        if paths > 0 && format != .json && format != .jsonl {
+            throw ValidationError("--paths adds sample paths to JSON output only: use --format json or jsonl")
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
                                         paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds, selectionSearch: etsSearch,
@@ -166,11 +169,7 @@ struct Forecast: ParsableCommand {
         let report = ForecastReport(forecasts: forecasts, settings: settings, source: document.source,
                                     inputHash: document.contentHashHex, skipped: skipped)
         let sink = try OutputSink(path: output)
-        switch format {
-        case .json: report.writeJSON(to: sink)
-        case .csv: report.writeCSV(to: sink)
-        default: report.writeTable(to: sink)
-        }
+        report.write(format, to: sink)
         try sink.commit()
     }
 }

@@ -58,7 +58,7 @@ struct Race: ParsableCommand {
         return previous
     }
 
-    @Option(help: "Output format: table, csv, json or md (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, csv, json, jsonl or md (default: table on a terminal, else csv).")
     var format: OutputFormat?
 
     @Option(help: "Write to this file atomically instead of standard output.")
@@ -94,28 +94,39 @@ struct Race: ParsableCommand {
     }
 
     func run() throws {
-        let format = try resolveFormat(self.format, supported: [.table, .csv, .json, .md], output: output,
+        let format = try resolveFormat(self.format, supported: [.table, .csv, .json, .jsonl, .md], output: output,
                                        command: "race")
-        let raceScheme = try RaceScheme.read(path: scheme)
+        let schemeDocument = try CSVDocument.read(path: scheme)
+        let raceScheme = try RaceScheme(document: schemeDocument)
+        var inputs = [RaceResult.Input(role: "scheme", source: schemeDocument.source, hash: schemeDocument.contentHashHex)]
         let input: RaceInput
         if let data, let targets, let asOf {
             let report = try analysis.report(dataPath: data, targetsPath: targets, asOf: asOf)
             input = RaceInput(gapReport: report, source: data == "-" ? "<stdin>" : data, scheme: raceScheme)
+            inputs += report.inputs.map { RaceResult.Input(role: $0.role, source: $0.source, hash: $0.hash) }
         } else {
-            input = try RaceInput.readGapOutput(path: file, scheme: raceScheme)
+            let (bytes, source) = try InputFile.readBytes(path: file)
+            input = try RaceInput(gapOutput: bytes, source: source, scheme: raceScheme)
+            inputs.append(RaceResult.Input(role: "gap", source: source, hash: ContentHash.hex(of: bytes)))
         }
         let before: RaceInput?
         if let data, let targets, let period = previousPeriod {
             let report = try analysis.report(dataPath: data, targetsPath: targets, asOf: period)
             before = RaceInput(gapReport: report, source: "\(data) as of \(period)", scheme: raceScheme)
+        } else if let previous {
+            let (bytes, source) = try InputFile.readBytes(path: previous)
+            before = try RaceInput(gapOutput: bytes, source: source, scheme: raceScheme)
+            inputs.append(RaceResult.Input(role: "previous", source: source, hash: ContentHash.hex(of: bytes)))
         } else {
-            before = try previous.map { try RaceInput.readGapOutput(path: $0, scheme: raceScheme) }
+            before = nil
         }
         let race = try HorseRace(scheme: raceScheme, scoring: scoring, floor: floor)
-        let result = try race.run(input, previous: before)
+        var result = try race.run(input, previous: before)
+        result.inputs = inputs
         let sink = try OutputSink(path: output)
         switch format {
         case .json: result.write(.json, to: sink)
+        case .jsonl: result.write(.jsonl, to: sink)
         case .md: result.write(.md, to: sink)
         case .csv: result.write(.csv, to: sink)
         default: result.write(.table, to: sink)

@@ -18,7 +18,9 @@ struct Regress: ParsableCommand {
 
             JSON schema pace.regress/1: n, k, df_resid, cov_type, coefficients [name, estimate, \
             std_error, t, p, ci_low, ci_high], r_squared, adj_r_squared, f_statistic, f_p, \
-            log_likelihood, aic, bic, durbin_watson, jarque_bera, sigma, condition_number. \
+            log_likelihood, aic, bic, durbin_watson, jarque_bera, sigma, condition_number, and \
+            provenance (version, method, parameters, input file and hash). jsonl writes a \
+            provenance record, a fit record and one record per coefficient. \
             Numbers print in the shortest form that reads back to the same double; a value that \
             is not finite prints as null (JSON) or an empty cell (CSV).
             """)
@@ -54,7 +56,7 @@ struct Regress: ParsableCommand {
     @Option(parsing: .unconditional, help: "Confidence level of the intervals, in percent.")
     var level: Double = 95
 
-    @Option(help: "Output format: table, csv or json (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, csv, json, jsonl or md (default: table on a terminal, else csv).")
     var format: OutputFormat?
 
     @Option(help: "Write to this file atomically instead of standard output.")
@@ -79,7 +81,7 @@ struct Regress: ParsableCommand {
     }
 
     func run() throws {
-        let format = try resolveFormat(self.format, supported: [.table, .csv, .json], output: output,
+        let format = try resolveFormat(self.format, supported: [.table, .csv, .json, .jsonl, .md], output: output,
                                        command: "regress")
         let document = try CSVDocument.read(path: file)
         let names = splitList(regressors)
@@ -106,14 +108,22 @@ struct Regress: ParsableCommand {
         } catch {
             throw RegressionFailure(source: document.source, error: error)
         }
-        let report = try RegressionReport(fit: fit, level: level / 100, covarianceName: cov.rawValue,
+        var report = try RegressionReport(fit: fit, level: level / 100, covarianceName: cov.rawValue,
                                           maxLags: covariance.maxLags, smallSample: smallSample)
-        let sink = try OutputSink(path: output)
-        switch format {
-        case .json: report.writeJSON(to: sink)
-        case .csv: report.writeCSV(to: sink)
-        default: report.writeTable(to: sink)
+        report.source = document.source
+        report.inputHash = document.contentHashHex
+        var parameters: [(String, String)] = [("y", response), ("x", names.joined(separator: ",")),
+                                              ("intercept", noIntercept ? "no" : "yes")]
+        if let weights { parameters.append(("weights", weights)) }
+        parameters.append(("cov", cov.rawValue))
+        if let lags = covariance.maxLags {
+            parameters.append(("maxlags", String(lags)))
+            parameters.append(("small_sample", smallSample ? "yes" : "no"))
         }
+        parameters.append(("level", formatNumber(level)))
+        report.parameters = parameters
+        let sink = try OutputSink(path: output)
+        report.write(format, to: sink)
         try sink.commit()
     }
 }

@@ -7,7 +7,9 @@ import PaceData
 /// in JSON and blank in tables.
 ///
 /// JSON: `{"schema", "provenance": {version, method, parameters, inputs}, "region", "series",
-/// "measure", "frequency", "rows": [{"period", "value", …}]}`.
+/// "measure", "frequency", "rows": [{"period", "value", …}]}`. JSON Lines: a `provenance` record (schema,
+/// provenance, region, series, measure, frequency, notes), then one `row` record a period. Markdown: the
+/// table's description line, a Markdown table and the provenance in italics.
 struct ComponentReport {
     var schema: String
     var command: String
@@ -32,10 +34,15 @@ struct ComponentReport {
     func write(_ format: OutputFormat, to sink: OutputSink) {
         switch format {
         case .json: writeJSON(to: sink)
+        case .jsonl: writeJSONLines(to: sink)
         case .csv: writeCSV(to: sink)
-        default: writeTable(to: sink)
+        case .md: writeTable(to: sink, markdown: true)
+        default: writeTable(to: sink, markdown: false)
         }
     }
+
+    /// The formats `filter hp` and `decompose` write.
+    static let formats: [OutputFormat] = [.table, .csv, .json, .jsonl, .md]
 
     func writeCSV(to sink: OutputSink) {
         for line in provenanceLines { sink.write("# " + line + "\n") }
@@ -53,6 +60,38 @@ struct ComponentReport {
         json.beginObject()
         json.member("schema", schema)
         json.key("provenance")
+        writeProvenance(json)
+        writeSeriesMembers(json)
+        json.key("rows")
+        json.beginArray()
+        for t in 0..<series.count {
+            json.beginObject()
+            writeRowMembers(t, json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        sink.write("\n")
+    }
+
+    func writeJSONLines(to sink: OutputSink) {
+        let lines = JSONLinesWriter(sink: sink)
+        lines.record { json in
+            json.member("schema", schema)
+            json.member("type", "provenance")
+            json.key("provenance")
+            writeProvenance(json)
+            writeSeriesMembers(json)
+        }
+        for t in 0..<series.count {
+            lines.record { json in
+                json.member("type", "row")
+                writeRowMembers(t, json)
+            }
+        }
+    }
+
+    private func writeProvenance(_ json: JSONWriter) {
         json.beginObject()
         json.member("version", paceVersion)
         json.member("method", method)
@@ -62,6 +101,9 @@ struct ComponentReport {
         json.endObject()
         writeObservationInputs(json, source: source, hash: inputHash)
         json.endObject()
+    }
+
+    private func writeSeriesMembers(_ json: JSONWriter) {
         json.member("region", series.region)
         json.member("series", series.name)
         json.member("measure", series.measure.rawValue)
@@ -72,27 +114,29 @@ struct ComponentReport {
             for note in series.notes { json.string(note) }
             json.endArray()
         }
-        json.key("rows")
-        json.beginArray()
-        for t in 0..<series.count {
-            json.beginObject()
-            json.member("period", series.period(at: t).description)
-            for (name, column) in zip(columns, data) { json.member(name, column[t]) }
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-        sink.write("\n")
     }
 
-    func writeTable(to sink: OutputSink) {
-        sink.write("\(series.label): \(method); " + parameters.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n")
-        for note in notes { sink.write(note + "\n") }
+    private func writeRowMembers(_ t: Int, _ json: JSONWriter) {
+        json.member("period", series.period(at: t).description)
+        for (name, column) in zip(columns, data) { json.member(name, column[t]) }
+    }
+
+    func writeTable(to sink: OutputSink, markdown: Bool = false) {
+        let description = "\(series.label): \(method); " + parameters.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         var table = TextTable(header: ["period"] + columns)
         for t in 0..<series.count {
             table.addRow([series.period(at: t).description] + data.map { humanNumber($0[t]) })
         }
-        sink.write(table.plainText())
+        if markdown {
+            sink.write(description + "\n\n")
+            for note in notes { sink.write("_\(note)_\n\n") }
+            sink.write(table.markdown())
+            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
+        } else {
+            sink.write(description + "\n")
+            for note in notes { sink.write(note + "\n") }
+            sink.write(table.plainText())
+        }
     }
 }
 

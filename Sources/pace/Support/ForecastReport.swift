@@ -93,11 +93,99 @@ struct ForecastReport {
         }
     }
 
+    func write(_ format: OutputFormat, to sink: OutputSink) {
+        switch format {
+        case .json: writeJSON(to: sink)
+        case .jsonl: writeJSONLines(to: sink)
+        case .csv: writeCSV(to: sink)
+        case .md: writeTable(to: sink, markdown: true)
+        default: writeTable(to: sink, markdown: false)
+        }
+    }
+
     func writeJSON(to sink: OutputSink) {
         let json = JSONWriter(sink: sink)
         json.beginObject()
         json.member("schema", Self.schema)
         json.key("provenance")
+        writeProvenance(json)
+        json.key("series")
+        json.beginArray()
+        for f in forecasts {
+            json.beginObject()
+            writeFitMembers(f, json)
+            json.key("forecast")
+            json.beginArray()
+            for h in f.periods.indices {
+                json.beginObject()
+                writeRowMembers(f, h, json)
+                json.endObject()
+            }
+            json.endArray()
+            if f.paths != nil {
+                json.key("paths")
+                writePaths(f, json)
+            }
+            json.endObject()
+        }
+        json.endArray()
+        json.key("skipped")
+        json.beginArray()
+        for s in skipped {
+            json.beginObject()
+            writeSkippedMembers(s, json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        sink.write("\n")
+    }
+
+    /// JSON Lines: a `provenance` record (with the schema), then per series a `fit` record (the members of the
+    /// JSON's series object), its `row` records (`region`, `series`, `measure`, `period`, `mean`, `lo80`, …) and,
+    /// with `--paths`, a `paths` record; series left out with `--keep-going` as `skipped` records at the end.
+    func writeJSONLines(to sink: OutputSink) {
+        let lines = JSONLinesWriter(sink: sink)
+        lines.record { json in
+            json.member("schema", Self.schema)
+            json.member("type", "provenance")
+            json.key("provenance")
+            writeProvenance(json)
+        }
+        for f in forecasts {
+            lines.record { json in
+                json.member("type", "fit")
+                writeFitMembers(f, json)
+            }
+            for h in f.periods.indices {
+                lines.record { json in
+                    json.member("type", "row")
+                    json.member("region", f.series.region)
+                    json.member("series", f.series.name)
+                    json.member("measure", f.series.measure.rawValue)
+                    writeRowMembers(f, h, json)
+                }
+            }
+            if f.paths != nil {
+                lines.record { json in
+                    json.member("type", "paths")
+                    json.member("region", f.series.region)
+                    json.member("series", f.series.name)
+                    json.member("measure", f.series.measure.rawValue)
+                    json.key("paths")
+                    writePaths(f, json)
+                }
+            }
+        }
+        for s in skipped {
+            lines.record { json in
+                json.member("type", "skipped")
+                writeSkippedMembers(s, json)
+            }
+        }
+    }
+
+    private func writeProvenance(_ json: JSONWriter) {
         json.beginObject()
         json.member("version", paceVersion)
         json.member("method", settings.model.methodName)
@@ -127,27 +215,17 @@ struct ForecastReport {
         json.endObject()
         writeObservationInputs(json, source: source, hash: inputHash)
         json.endObject()
-        json.key("series")
-        json.beginArray()
-        for f in forecasts { writeSeries(f, json) }
-        json.endArray()
-        json.key("skipped")
-        json.beginArray()
-        for s in skipped {
-            json.beginObject()
-            json.member("region", s.region)
-            json.member("series", s.name)
-            json.member("measure", s.measure.rawValue)
-            json.member("reason", s.reason)
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-        sink.write("\n")
     }
 
-    private func writeSeries(_ f: SeriesForecast, _ json: JSONWriter) {
-        json.beginObject()
+    private func writeSkippedMembers(_ s: SkippedSeries, _ json: JSONWriter) {
+        json.member("region", s.region)
+        json.member("series", s.name)
+        json.member("measure", s.measure.rawValue)
+        json.member("reason", s.reason)
+    }
+
+    /// The series and its fit: everything of the JSON's series object before `forecast`.
+    private func writeFitMembers(_ f: SeriesForecast, _ json: JSONWriter) {
         json.member("region", f.series.region)
         json.member("series", f.series.name)
         json.member("measure", f.series.measure.rawValue)
@@ -177,42 +255,45 @@ struct ForecastReport {
             for note in f.series.notes { json.string(note) }
             json.endArray()
         }
-        json.key("forecast")
-        json.beginArray()
-        for h in f.periods.indices {
-            json.beginObject()
-            json.member("period", f.periods[h].description)
-            json.member("mean", f.mean[h])
-            for (i, name) in levelNames.enumerated() {
-                json.member("lo" + name, f.lower[i][h])
-                json.member("hi" + name, f.upper[i][h])
-            }
-            json.endObject()
-        }
-        json.endArray()
-        if let paths = f.paths {
-            let horizon = f.periods.count
-            json.key("paths")
-            json.beginArray()
-            for p in 0..<f.pathCount {
-                json.beginArray()
-                for h in 0..<horizon { json.number(paths[p * horizon + h]) }
-                json.endArray()
-            }
-            json.endArray()
-        }
-        json.endObject()
     }
 
-    /// A table for people: one block per series (model line, then period, mean and intervals).
-    func writeTable(to sink: OutputSink) {
+    private func writeRowMembers(_ f: SeriesForecast, _ h: Int, _ json: JSONWriter) {
+        json.member("period", f.periods[h].description)
+        json.member("mean", f.mean[h])
+        for (i, name) in levelNames.enumerated() {
+            json.member("lo" + name, f.lower[i][h])
+            json.member("hi" + name, f.upper[i][h])
+        }
+    }
+
+    private func writePaths(_ f: SeriesForecast, _ json: JSONWriter) {
+        guard let paths = f.paths else { return }
+        let horizon = f.periods.count
+        json.beginArray()
+        for p in 0..<f.pathCount {
+            json.beginArray()
+            for h in 0..<horizon { json.number(paths[p * horizon + h]) }
+            json.endArray()
+        }
+        json.endArray()
+    }
+
+    /// A table for people: one block per series (model line, then period, mean and intervals); with `markdown`,
+    /// a `###` heading per series, Markdown tables and the provenance at the end (as `pace gap --format md`).
+    func writeTable(to sink: OutputSink, markdown: Bool = false) {
         var first = true
         for f in forecasts {
             if !first { sink.write("\n") }
             first = false
             let label = f.series.region.isEmpty ? seriesName(f) : f.series.region + " / " + seriesName(f)
-            sink.write("\(label): \(f.model), n = \(f.series.count), AICc \(humanNumber(f.aicc)); intervals \(f.intervalMethod)\n")
-            for note in f.series.notes { sink.write("note: \(note)\n") }
+            let fitLine = "\(f.model), n = \(f.series.count), AICc \(humanNumber(f.aicc)); intervals \(f.intervalMethod)"
+            if markdown {
+                sink.write("### \(TextTable.oneLine(label))\n\n\(fitLine)\n\n")
+                for note in f.series.notes { sink.write("_note: \(note)_\n\n") }
+            } else {
+                sink.write("\(label): \(fitLine)\n")
+                for note in f.series.notes { sink.write("note: \(note)\n") }
+            }
             var header = ["period", "mean"]
             for name in levelNames { header += ["lo\(name)", "hi\(name)"] }
             var table = TextTable(header: header)
@@ -221,7 +302,14 @@ struct ForecastReport {
                 for i in settings.levels.indices { row += [humanNumber(f.lower[i][h]), humanNumber(f.upper[i][h])] }
                 table.addRow(row)
             }
-            sink.write(table.plainText())
+            sink.write(markdown ? table.markdown() : table.plainText())
+        }
+        if markdown {
+            if !skipped.isEmpty {
+                sink.write("\n")
+                for s in skipped { sink.write("- skipped \(s.label): \(s.reason)\n") }
+            }
+            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
         }
     }
 }

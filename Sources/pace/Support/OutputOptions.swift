@@ -11,6 +11,10 @@ import Darwin
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json, jsonl, md, html
 
+    /// The values `--help` lists: no command writes HTML through `--format` yet (`pace report` decides by the
+    /// output file's extension), so `html` is left out; asked for, it gets `resolveFormat`'s message.
+    static var allValueStrings: [String] { allCases.filter { $0 != .html }.map(\.rawValue) }
+
     /// The SPEC's default: a table on a terminal, CSV when piped or redirected.
     static func defaultForStandardOutput() -> OutputFormat {
         isatty(1) != 0 ? .table : .csv

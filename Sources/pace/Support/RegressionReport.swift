@@ -14,6 +14,10 @@ struct RegressionReport {
     var maxLags: Int?
     var smallSample: Bool
     var rows: [Row]
+    /// Provenance (SPEC §7): the options that shaped the fit, and the input file with its content hash.
+    var parameters: [(String, String)] = []
+    var source = ""
+    var inputHash = ""
 
     init(fit: RegressionFit, level: Double, covarianceName: String, maxLags: Int?, smallSample: Bool) throws {
         self.fit = fit
@@ -47,11 +51,62 @@ struct RegressionReport {
         return label
     }
 
-    func writeJSON(to sink: OutputSink) {
-        let json = JSONWriter(sink: sink)
+    static let schema = "pace.regress/1"
+
+    var method: String { fit.isWeighted ? "WLS" : "OLS" }
+
+    var provenanceLines: [String] {
+        ["pace regress \(paceVersion)", "schema: \(Self.schema)", "method: \(method)",
+         "parameters: " + parameters.map { "\($0.0)=\($0.1)" }.joined(separator: " "),
+         "input: data \(source) fnv1a64w:\(inputHash)"]
+    }
+
+    func write(_ format: OutputFormat, to sink: OutputSink) {
+        switch format {
+        case .json: writeJSON(to: sink)
+        case .jsonl: writeJSONLines(to: sink)
+        case .csv: writeCSV(to: sink)
+        case .md: writeTable(to: sink, markdown: true)
+        default: writeTable(to: sink, markdown: false)
+        }
+    }
+
+    private func writeProvenance(_ json: JSONWriter) {
         json.beginObject()
-        json.member("schema", "pace.regress/1")
         json.member("version", paceVersion)
+        json.member("method", method)
+        json.key("parameters")
+        json.beginObject()
+        for (name, value) in parameters { json.member(name, value) }
+        json.endObject()
+        json.inputsMember([("data", source, inputHash)])
+        json.endObject()
+    }
+
+    /// JSON Lines: a `provenance` record, a `fit` record (the JSON's members other than the coefficients), then
+    /// one `coefficient` record each (name, estimate, std_error, t, p, ci_low, ci_high).
+    func writeJSONLines(to sink: OutputSink) {
+        let lines = JSONLinesWriter(sink: sink)
+        lines.record { json in
+            json.member("schema", Self.schema)
+            json.member("type", "provenance")
+            json.key("provenance")
+            writeProvenance(json)
+        }
+        lines.record { json in
+            json.member("type", "fit")
+            writeFitMembers(json)
+            writeStatisticMembers(json)
+        }
+        for row in rows {
+            lines.record { json in
+                json.member("type", "coefficient")
+                writeCoefficientMembers(row, json)
+            }
+        }
+    }
+
+    private func writeFitMembers(_ json: JSONWriter) {
         json.member("n", fit.n)
         json.member("k", fit.k)
         json.member("df_resid", fit.dfResidual)
@@ -59,20 +114,9 @@ struct RegressionReport {
         if let maxLags { json.member("maxlags", maxLags); json.member("small_sample", smallSample) }
         json.member("inference", fit.covarianceType.usesNormalInference ? "normal" : "t")
         json.member("level", level)
-        json.key("coefficients")
-        json.beginArray()
-        for row in rows {
-            json.beginObject()
-            json.member("name", row.name)
-            json.member("estimate", row.estimate)
-            json.member("std_error", row.standardError)
-            json.member("t", row.t)
-            json.member("p", row.p)
-            json.member("ci_low", row.low)
-            json.member("ci_high", row.high)
-            json.endObject()
-        }
-        json.endArray()
+    }
+
+    private func writeStatisticMembers(_ json: JSONWriter) {
         for (name, value) in statistics where name != "jarque_bera_p" && name != "skew" && name != "kurtosis" {
             json.member(name, value)
         }
@@ -80,6 +124,35 @@ struct RegressionReport {
         json.member("jarque_bera_p", jb.pValue)
         json.member("skew", jb.skewness)
         json.member("kurtosis", jb.kurtosis)
+    }
+
+    private func writeCoefficientMembers(_ row: Row, _ json: JSONWriter) {
+        json.member("name", row.name)
+        json.member("estimate", row.estimate)
+        json.member("std_error", row.standardError)
+        json.member("t", row.t)
+        json.member("p", row.p)
+        json.member("ci_low", row.low)
+        json.member("ci_high", row.high)
+    }
+
+    func writeJSON(to sink: OutputSink) {
+        let json = JSONWriter(sink: sink)
+        json.beginObject()
+        json.member("schema", Self.schema)
+        json.member("version", paceVersion)
+        json.key("provenance")
+        writeProvenance(json)
+        writeFitMembers(json)
+        json.key("coefficients")
+        json.beginArray()
+        for row in rows {
+            json.beginObject()
+            writeCoefficientMembers(row, json)
+            json.endObject()
+        }
+        json.endArray()
+        writeStatisticMembers(json)
         json.endObject()
         sink.write("\n")
     }
@@ -87,6 +160,7 @@ struct RegressionReport {
     /// CSV: one row per coefficient; the fit statistics come first as `# name: value` lines.
     func writeCSV(to sink: OutputSink) {
         sink.write("# pace \(paceVersion) regress: n \(fit.n), k \(fit.k), df_resid \(fit.dfResidual), cov \(covarianceLabel)\n")
+        for line in provenanceLines.dropFirst() { sink.write("# \(line)\n") }
         for (name, value) in statistics {
             sink.write("# \(name): \(formatNumber(value))\n")
         }
@@ -101,7 +175,7 @@ struct RegressionReport {
         }
     }
 
-    func writeTable(to sink: OutputSink) {
+    func writeTable(to sink: OutputSink, markdown: Bool = false) {
         let percent = formatNumber(level * 100)
         let inference = fit.covarianceType.usesNormalInference ? "z" : "t"
         var table = TextTable(header: ["", "estimate", "std error", inference, "p",
@@ -111,11 +185,12 @@ struct RegressionReport {
                           short(row.p), short(row.low), short(row.high)])
         }
         sink.write("OLS\(fit.isWeighted ? " (weighted)" : ""): n = \(fit.n), k = \(fit.k), df = \(fit.dfResidual), covariance \(covarianceLabel)\n\n")
-        sink.write(table.plainText())
+        sink.write(markdown ? table.markdown() : table.plainText())
         sink.write("\n")
         var stats = TextTable(header: ["statistic", "value"])
         for (name, value) in statistics { stats.addRow([name, short(value)]) }
-        sink.write(stats.plainText())
+        sink.write(markdown ? stats.markdown() : stats.plainText())
+        if markdown { sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n") }
     }
 
     private func short(_ x: Double) -> String {
