@@ -259,6 +259,12 @@ struct ForecastCommandTests {
             #expect(run.stderr.hasPrefix("pace: <stdin>: x: " + message), "\(run.stderr)")
             #expect(run.stdout.isEmpty)
         }
+        // A break that makes the design rank deficient is named by its period, as fitted breaks are (not by its row).
+        var monthly = "series,period,value\n"
+        for i in 0..<22 { monthly += "m,\(1990 + i / 12)-\(i % 12 < 9 ? "0" : "")\(i % 12 + 1),\(Double(i % 5) - 1.5)\n" }
+        let collinear = try runPace(["forecast", "-", "--model", "trend:linear", "--break", "1990-12"], stdin: monthly)
+        #expect(collinear.status == 2 && collinear.stderr.contains("'break@1990-12'") && !collinear.stderr.contains("break@11"),
+                "\(collinear.stderr)")
         for extra in [["--break", "2020Q1"], ["--no-season-dummies"], ["--model", "trend:linear", "--break", "2020Q9"],
                       ["--model", "trend:linear", "--break", "2020Q2,2020Q2"]] {
             let run = try runPace(["forecast", "-"] + extra, stdin: input)

@@ -9,7 +9,11 @@
 ///     P(z) = φ(1 − α − γ) + (α + β − αφ + γ − 1) z + Σⱼ₌₂^{m−1} (α + β − αφ) zʲ + (α + β − φ) zᵐ + z^{m+1}
 ///
 /// having all roots of modulus ≤ 1 + 10⁻¹⁰. Pace decides the root condition with the Schur–Cohn
-/// test (Jury 1964) on P(rz), r = 1 + 10⁻¹⁰, rather than computing roots as R does.
+/// test (Jury 1964) on P(rz), r = 1 + 10⁻¹⁰, rather than computing roots as R does. Seasonal models without
+/// trend have P(1) = 0 exactly; Pace tests P(z)/(z − 1) instead, where R's numerical roots put the unit root
+/// on either side of 1 + 10⁻¹⁰ by rounding when α and γ are near their lower bounds (R forecast 8.20 then
+/// rejects some admissible points and accepts others — e.g. aus_visnights VICEstCo, ETS(M,N,A): R's optimum
+/// α 2.26·10⁻⁴, γ 1.0006·10⁻⁴ has max|root| − 1 = 9.95·10⁻¹¹, a neighbour with γ 1.68·10⁻⁴ 1.6·10⁻¹⁰).
 ///
 /// `region` may narrow the usual region further (``ETSSmoothingRegion``): ``capped`` is ``standard`` with
 /// statsforecast's caps β ≤ α₀, γ ≤ 1 − α₀ (α₀ the starting α), the default of automatic selection.
@@ -62,9 +66,19 @@ enum ETSAdmissibility {
         if gamma < max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha { return false }
         if alpha < 1 - 1 / phi - gamma * (1 - Double(m) + phi + phi * Double(m)) / (2 * phi * Double(m)) { return false }
         if beta < -(1 - phi) * (gamma / Double(m) + alpha) { return false }
+        let a = work
+        if !hasTrend && beta == 0 && phi == 1 {
+            // Without trend and damping P(1) = 0 exactly: P(z) = (z − 1)·Q(z) with
+            // Q(z) = z^m + α(z^{m−1} + … + z) + (α + γ − 1). The unit root is within R's 1 + 10⁻¹⁰ by
+            // definition; testing it numerically (R's polyroot, or Schur–Cohn on P) decides on rounding noise
+            // once the other roots crowd towards 1 (α and γ near 10⁻⁴), so only Q's roots are tested.
+            a[0] = alpha + gamma - 1
+            for j in 1..<m { a[j] = alpha }
+            a[m] = 1
+            return allRootsInDisk(a, degree: m, radius: 1 + 1e-10, scratch: work + (m + 2))
+        }
         // Characteristic polynomial, increasing powers, degree m + 1.
         let d = m + 1
-        let a = work
         a[0] = phi * (1 - alpha - gamma)
         a[1] = alpha + beta - alpha * phi + gamma - 1
         if m > 2 { for j in 2..<m { a[j] = alpha + beta - alpha * phi } }

@@ -256,7 +256,10 @@ enum ForecastJob {
             throw series.error(at: row - 1, problem: "beyond the magnitudes least squares can fit (it squares the residuals)",
                                expected: "0 or a magnitude within 1e-150…1e150 (rescale the series, or use trend:loglinear)")
         } catch let error as RegressionError {
-            throw SeriesFailure(source: series.source, label: series.label, message: "the trend regression cannot be fitted: \(error)"
+            // The regression names a break dummy by its row index; the message names it by its period, as the fit does.
+            var text = "\(error)"
+            for b in breaks { text = text.replacing("'break@\(b)'", with: "'break@\(series.period(at: b))'") }
+            throw SeriesFailure(source: series.source, label: series.label, message: "the trend regression cannot be fitted: \(text)"
                                 + (breaks.isEmpty ? "" : " (a break can make the dummies collinear)"))
         } catch let error as FilterError {
             if case .nonPositive(let index, _, let method) = error {
