@@ -158,7 +158,10 @@ struct DecomposeCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr == "pace: <stdin>: x: an annual series has no seasonal period: pass --period P (P ≥ 2) to decompose it\n")
         for extra in [["--method", "classical", "--robust"], ["--method", "classical", "--log"], ["--model", "multiplicative"],
-                      ["--period", "1"], ["--outer", "3"]] {
+                      ["--period", "1"], ["--outer", "3"],
+                      // Limits far above use and below overflow (Int.max periods trapped; 10⁸ passes ran for minutes).
+                      ["--period", "9223372036854775807"], ["--method", "classical", "--period", "9223372036854775807"],
+                      ["--inner", "100000000"], ["--robust", "--outer", "100000000"], ["--trend-window", "9223372036854775807"]] {
             let u = try runPace(["decompose", S.ukgas] + extra)
             #expect(u.status == 64, "\(extra)")
             #expect(u.stdout.isEmpty)

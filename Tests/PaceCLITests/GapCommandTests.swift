@@ -97,6 +97,11 @@ struct GapCommandTests {
         #expect(method.status == 64 && method.stderr.contains("--method"))
         let paths = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--paths", "1"])
         #expect(paths.status == 64 && paths.stderr.contains("--paths: found 1, expected at least 2"))
+        // As forecast's: an upper limit (2^31 paths asked 34 GB and trapped; Int.max overflowed).
+        for many in ["100001", "2147483648", "9223372036854775807"] {
+            let huge = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "trend", "--paths", many])
+            #expect(huge.status == 64 && huge.stderr.contains("--paths: found \(many), expected at most 100000"), "\(huge.stderr)")
+        }
         let asOf = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q7"])
         #expect(asOf.status == 64 && asOf.stderr.contains("--as-of"))
         let both = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--yellow=-5", "--red=-3"])

@@ -145,7 +145,8 @@ struct RegressCommandTests {
     func usage() throws {
         for arguments in [["regress", ukgas, "--y", "y"],
                           ["regress", ukgas, "--y", "y", "--x", "trend", "--cov", "hc9"],
-                          ["regress", ukgas, "--y", "y", "--x", "trend", "--maxlags", "3"]] {
+                          ["regress", ukgas, "--y", "y", "--x", "trend", "--maxlags", "3"],
+                          ["regress", ukgas, "--y", "y", "--x", "trend", "--cov", "hac", "--maxlags", "9223372036854775807"]] {
             let run = try runPace(arguments)
             #expect(run.status == 64, "\(arguments)")
             #expect(run.stdout.isEmpty)

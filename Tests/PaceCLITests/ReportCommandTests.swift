@@ -25,6 +25,25 @@ struct ReportCommandTests {
         #expect(dropVersion(written) == dropVersion(golden))
     }
 
+    @Test("values beyond 9e15 (a unit typed wrong, 1e19) are printed, not a crash, in Markdown and HTML")
+    func hugeValues() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-report-huge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var data = "region,indicator,period,measure,value\n"
+        for (k, v) in [10.0, 21, 33, 45, 11, 23].enumerated() { data += "A,gdp,\(2023 + k / 4)Q\(k % 4 + 1),ytd,\(v)e18\n" }
+        try data.write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        try "region,indicator,year,type,target\nA,gdp,2024,growth,5\n".write(to: dir.appendingPathComponent("t.csv"),
+                                                                               atomically: true, encoding: .utf8)
+        for format in ["md", "html"] {
+            let run = try runPace(["report", "--data", dir.appendingPathComponent("d.csv").path, "--targets",
+                                   dir.appendingPathComponent("t.csv").path, "--as-of", "2024Q2", "--method", "share",
+                                   "--format", format])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect(run.stdout.contains("e+19") || run.stdout.contains("e19"), "\(format)")
+        }
+    }
+
     @Test("--output x.html writes self-contained HTML; --format md overrides the extension")
     func htmlFile() throws {
         let out = temporary("r.html")

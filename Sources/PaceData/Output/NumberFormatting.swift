@@ -198,3 +198,22 @@ enum ShortestDigits {
         return at
     }
 }
+
+/// `x` rounded to `decimals` places in plain notation (no Foundation); "-0" is written "0"; empty for a value
+/// that is not finite. Magnitudes whose digits do not fit 53 bits (|x|·10^decimals ≥ 9·10¹⁵) are written as
+/// ``formatNumber(_:)`` writes them (shortest round trip, exponent form when long) instead of trapping.
+public func formatFixed(_ x: Double, _ decimals: Int) -> String {
+    guard x.isFinite else { return "" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(x) * scale).rounded()
+    guard scaled < 9e15 else { return formatNumber(x) }
+    let units = UInt64(scaled)
+    let whole = units / UInt64(scale), frac = units % UInt64(scale)
+    var s = (x < 0 && units != 0 ? "-" : "") + String(whole)
+    if decimals > 0 {
+        let f = String(frac)
+        s += "." + String(repeating: "0", count: decimals - f.utf8.count) + f
+    }
+    return s
+}

@@ -31,8 +31,8 @@ public struct ClassicalDecomposition: Sendable, Hashable {
             throw FilterError.invalidParameter(name: "period", value: "\(m)", constraint: "at least 2")
         }
         let n = y.count
-        guard n >= 2 * m else {
-            throw FilterError.tooShort(method: "classical decomposition", count: n, minimum: 2 * m,
+        guard m <= n / 2 else {   // n ≥ 2m, without computing 2m (m may be huge)
+            throw FilterError.tooShort(method: "classical decomposition", count: n, minimum: m > Int.max / 2 ? Int.max : 2 * m,
                                        reason: "two full seasons of period \(m)")
         }
         if model == .multiplicative {

@@ -98,6 +98,14 @@ public struct STL: Sendable, Hashable {
             .invalidParameter(name: name, value: "\(value)", constraint: constraint)
         }
         guard period >= 2 else { throw bad("period", period, "at least 2") }
+        // Two full periods are needed; checked first so that no window arithmetic below can overflow.
+        guard period <= n / 2 else {
+            throw FilterError.tooShort(method: "STL", count: n, minimum: period > Int.max / 2 ? Int.max : 2 * period,
+                                       reason: "two full seasons of period \(period)")
+        }
+        guard seasonalWindow <= Int.max / 4, trendWindow ?? 0 <= Int.max / 4, lowPassWindow ?? 0 <= Int.max / 4 else {
+            throw bad("window", max(seasonalWindow, trendWindow ?? 0, lowPassWindow ?? 0), "a window of at most \(Int.max / 4)")
+        }
         guard seasonalWindow >= 3 && seasonalWindow % 2 == 1 else {
             throw bad("seasonalWindow", seasonalWindow, "an odd integer ≥ 3")
         }
@@ -118,10 +126,6 @@ public struct STL: Sendable, Hashable {
         }
         guard resolvedInnerIterations >= 1 else { throw bad("innerIterations", resolvedInnerIterations, "at least 1") }
         guard resolvedOuterIterations >= 0 else { throw bad("outerIterations", resolvedOuterIterations, "at least 0") }
-        guard n >= 2 * period else {
-            throw FilterError.tooShort(method: "STL", count: n, minimum: 2 * period,
-                                       reason: "two full seasons of period \(period)")
-        }
     }
 
     /// Decomposes y. Throws `FilterError` for invalid settings, a series shorter than two

@@ -267,19 +267,5 @@ extension GapReport {
     }
 }
 
-/// `x` rounded to `decimals` places in plain notation (no Foundation); "-0" is written "0".
-func fixed(_ x: Double, _ decimals: Int) -> String {
-    guard x.isFinite else { return "" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let scaled = (abs(x) * scale).rounded()
-    guard scaled < 9e15 else { return formatNumber(x) }
-    let units = UInt64(scaled)
-    let whole = units / UInt64(scale), frac = units % UInt64(scale)
-    var s = (x < 0 && units != 0 ? "-" : "") + String(whole)
-    if decimals > 0 {
-        let f = String(frac)
-        s += "." + String(repeating: "0", count: decimals - f.utf8.count) + f
-    }
-    return s
-}
+/// `x` rounded to `decimals` places (``formatFixed(_:_:)``).
+func fixed(_ x: Double, _ decimals: Int) -> String { formatFixed(x, decimals) }

@@ -4,8 +4,8 @@ import PaceData
 ///
 /// For each scheme entry the regions with a value are scored by `IndicatorScorer`; a
 /// region's composite points are the sum over entries, and the composite rank follows the
-/// same tie rule (1, 2, 2, 4). Composite points are compared rounded to 1e-9, so sums of the
-/// same terms in a different order count as tied. The order is deterministic: points
+/// same tie rule (1, 2, 2, 4). Composite points are compared rounded to 10⁻¹² of the scheme's total weight, so
+/// sums of the same terms in a different order count as tied whatever the weights' scale. The order is deterministic: points
 /// descending, then region name.
 ///
 /// Every region present in the input takes part: one missing an indicator, or with an
@@ -118,32 +118,36 @@ public struct HorseRace: Sendable {
             standings.append(RaceStanding(region: region, points: points, rank: 0, indicators: own, notes: notes))
         }
         standings.sort { a, b in
-            let (ka, kb) = (HorseRace.comparisonKey(a.points), HorseRace.comparisonKey(b.points))
+            let (ka, kb) = (comparisonKey(a.points), comparisonKey(b.points))
             return ka != kb ? ka > kb : a.region < b.region
         }
         for k in standings.indices {
-            let key = HorseRace.comparisonKey(standings[k].points)
-            if k > 0 && HorseRace.comparisonKey(standings[k - 1].points) == key {
+            let key = comparisonKey(standings[k].points)
+            if k > 0 && comparisonKey(standings[k - 1].points) == key {
                 standings[k].rank = standings[k - 1].rank
             } else {
                 standings[k].rank = k + 1
             }
-            if k > 0 { standings[k].gapAhead = HorseRace.gap(standings[k - 1].points, standings[k].points) }
+            if k > 0 { standings[k].gapAhead = gap(standings[k - 1].points, standings[k].points) }
             if k + 1 < standings.count {
-                standings[k].gapBehind = HorseRace.gap(standings[k].points, standings[k + 1].points)
+                standings[k].gapBehind = gap(standings[k].points, standings[k + 1].points)
             }
         }
         return standings
     }
 
-    /// Composite points as compared for order and ties: rounded to 1e-9, so that sums of the
-    /// same terms in a different order (which may differ in the last bits) tie.
-    static func comparisonKey(_ points: Double) -> Double {
-        (points * 1e9).rounded()
+    /// Composite points as compared for order and ties: in units of 10⁻¹² of the scheme's largest weight (the
+    /// most points one indicator can give under `rank` and `minmax`), rounded, so that sums of the same terms in a different
+    /// order (which may differ in the last bits) tie — at any scale of the weights (an absolute rounding would tie
+    /// everything under weights of 10⁻⁹ and overflow under 10³⁰⁰).
+    func comparisonKey(_ points: Double) -> Double {
+        var largest = 0.0
+        for e in scheme.entries { largest = max(largest, e.weight) }
+        return (points / largest * 1e12).rounded()
     }
 
     /// `upper − lower`, exactly 0 for tied totals.
-    static func gap(_ upper: Double, _ lower: Double) -> Double {
+    func gap(_ upper: Double, _ lower: Double) -> Double {
         comparisonKey(upper) == comparisonKey(lower) ? 0 : upper - lower
     }
 

@@ -58,16 +58,27 @@ public struct IndicatorScorer: Sendable {
                 scores.append(IndicatorScore(value: v, rank: r, points: points))
             }
         case .zscore:
-            var mean = 0.0
-            for x in present { mean += x }
-            mean /= Double(max(n, 1))
-            var squares = 0.0
-            for x in present { squares += (x - mean) * (x - mean) }
-            let sd = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
+            // Standard scores are scale-free: when the sums over- or underflow (|x| beyond ~1e154 or below
+            // ~1e-154), they are taken of x / max|x| instead; otherwise of x itself (bit for bit as before).
+            func moments(_ scale: Double) -> (mean: Double, sd: Double) {
+                var mean = 0.0
+                for x in present { mean += x / scale }
+                mean /= Double(max(n, 1))
+                var squares = 0.0
+                for x in present { squares += (x / scale - mean) * (x / scale - mean) }
+                return (mean, n > 1 ? (squares / Double(n - 1)).squareRoot() : 0)
+            }
+            var scale = 1.0
+            var (mean, sd) = moments(scale)
+            let differ = present.contains { $0 != present.first }
+            if !(mean.isFinite && sd.isFinite) || (sd == 0 && differ) {
+                scale = present.reduce(0) { max($0, abs($1)) }
+                (mean, sd) = moments(scale)
+            }
             let sign = direction == .higher ? 1.0 : -1.0
             for (v, r) in zip(values, ranks) {
                 guard let v else { scores.append(IndicatorScore(value: nil, rank: nil, points: 0)); continue }
-                let points = sd > 0 ? weight * sign * (v - mean) / sd : 0
+                let points = sd > 0 ? weight * sign * (v / scale - mean) / sd : 0
                 scores.append(IndicatorScore(value: v, rank: r, points: points))
             }
         }

@@ -48,7 +48,7 @@ enum RobustCovariance {
             }
             let lags = min(maxLags, n - 1)
             for lag in stride(from: 1, through: lags, by: 1) {
-                let w = 1 - Double(lag) / Double(maxLags + 1)
+                let w = 1 - Double(lag) / (Double(maxLags) + 1)   // in Double: maxLags may be Int.max
                 let gamma = u.laggedCrossProduct(lag: lag)
                 for c in 0..<k {
                     for r in 0..<k { meat[r, c] += w * (gamma[r, c] + gamma[c, r]) }

@@ -5,23 +5,11 @@ public enum ReportText {
     /// A fraction as a percentage with one decimal, e.g. 0.4567 → "45.7"; empty for nil/NaN.
     public static func percent(_ x: Double?) -> String { fixed(x.map { $0 * 100 }, 1) }
 
-    /// `x` rounded to `digits` decimals; empty for nil or non-finite; no "-0.0".
+    /// `x` rounded to `digits` decimals (``formatFixed(_:_:)``: exponent form beyond 9·10¹⁵); empty for nil or
+    /// non-finite; no "-0.0".
     public static func fixed(_ x: Double?, _ digits: Int) -> String {
-        guard let x, x.isFinite else { return "" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        var r = (x * scale).rounded() / scale
-        if r == 0 { r = 0 }
-        let negative = r < 0
-        let units = Int((abs(r) * scale).rounded())
-        let whole = units / Int(scale)
-        let frac = units % Int(scale)
-        var s = (negative ? "-" : "") + String(whole)
-        if digits > 0 {
-            let f = String(frac)
-            s += "." + String(repeating: "0", count: digits - f.count) + f
-        }
-        return s
+        guard let x else { return "" }
+        return formatFixed(x, digits)
     }
 
     /// A number with about four significant digits for chart labels and values.

@@ -85,6 +85,15 @@ struct Decompose: ParsableCommand {
         _ = try parseMeasure(measure)
         _ = try parseFrom(from)
         if let period, period < 2 { throw ValidationError("--period must be at least 2 (found \(period))") }
+        // Upper limits far above any use, below the arithmetic's: a period or window longer than a
+        // million observations, or thousands of passes, is a typo, not a request.
+        if let period, period > 1_000_000 { throw ValidationError("--period must be at most 1000000 (found \(period))") }
+        for (name, value) in [("--seasonal-window", seasonalWindow), ("--trend-window", trendWindow ?? 0),
+                              ("--lowpass-window", lowpassWindow ?? 0)] where value > 10_000_001 {
+            throw ValidationError("\(name) must be at most 10000001 (found \(value))")
+        }
+        if let inner, inner > 1000 { throw ValidationError("--inner must be at most 1000 (found \(inner))") }
+        if let outer, outer > 1000 { throw ValidationError("--outer must be at most 1000 (found \(outer))") }
         if method == .classical {
             var stlOnly: [String] = []
             if robust { stlOnly.append("--robust") }

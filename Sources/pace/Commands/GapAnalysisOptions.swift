@@ -58,6 +58,8 @@ struct GapAnalysisOptions: ParsableArguments {
             throw ValidationError("--growth-yellow: found \(formatNumber(growthYellow)), expected a value ≤ 0")
         }
         guard paths >= 2 else { throw ValidationError("--paths: found \(paths), expected at least 2") }
+        // As `pace forecast --paths`: beyond this the simulation's memory (paths × periods × series) is the limit.
+        guard paths <= 100_000 else { throw ValidationError("--paths: found \(paths), expected at most 100000") }
         _ = try excludedYears()
     }
 

@@ -69,6 +69,9 @@ struct Regress: ParsableCommand {
         if let maxlags, maxlags < 0 {
             throw ValidationError("--maxlags must be ≥ 0 (found \(maxlags))")
         }
+        if let maxlags, maxlags > 1_000_000 {
+            throw ValidationError("--maxlags must be at most 1000000 (found \(maxlags))")
+        }
         if maxlags != nil && cov != .hac {
             throw ValidationError("--maxlags applies to --cov hac only")
         }

@@ -220,19 +220,7 @@ private extension Double {
 }
 
 /// `x` with `decimals` digits after the point, trailing zeros kept (table columns align).
-func fixed(_ x: Double, _ decimals: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (abs(x) * scale).rounded() / scale
-    var text = formatNumber(rounded)
-    if text.contains("e") { return formatNumber(x) }
-    if decimals > 0 {
-        if !text.contains(".") { text += "." }
-        let have = text.split(separator: ".", omittingEmptySubsequences: false)[1].count
-        if have < decimals { text += String(repeating: "0", count: decimals - have) }
-    }
-    return (x < 0 && rounded != 0 ? "-" : "") + text
-}
+func fixed(_ x: Double, _ decimals: Int) -> String { formatFixed(x, decimals) }
 
 /// Scientific notation with 6 significant digits, e.g. 1.23457e-05.
 func format6e(_ x: Double) -> String {

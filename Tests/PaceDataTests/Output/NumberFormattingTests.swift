@@ -93,3 +93,22 @@ struct NumberFormattingIntoTests {
         }
     }
 }
+
+@Suite("formatFixed")
+struct FormatFixedTests {
+    @Test("fixed decimals; no -0; beyond 9e15 units the shortest round-trip form instead of a trap")
+    func fixedDecimals() {
+        #expect(formatFixed(3.14159, 2) == "3.14")
+        #expect(formatFixed(-2.5, 0) == "-3")
+        #expect(formatFixed(-0.04, 1) == "0.0")
+        #expect(formatFixed(0.5, 3) == "0.500")
+        #expect(formatFixed(123456789012.345, 1) == "123456789012.3")
+        #expect(formatFixed(.nan, 1) == "" && formatFixed(.infinity, 2) == "")
+        for x in [1e16, -9.3e18, 1e19, 1.5e300, -Double.greatestFiniteMagnitude] {
+            #expect(formatFixed(x, 1) == formatNumber(x), "\(x)")
+            #expect(Double(formatFixed(x, 2)) == x, "\(x)")
+        }
+        // Just below the switch: still plain digits.
+        #expect(formatFixed(8.9e14, 1) == "890000000000000.0")
+    }
+}
