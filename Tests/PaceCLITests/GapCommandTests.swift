@@ -64,7 +64,11 @@ struct GapCommandTests {
         #expect(rows[0]["stretch"] is NSNull && rows[0]["notes"] as? [String] == [])
         let lines = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--format", "jsonl"]).stdout
             .split(separator: "\n")
-        #expect(lines.count == 16 && lines[0].contains("\"type\":\"provenance\""))
+        #expect(lines.count == 16 && lines[0].contains("\"record\":\"provenance\""))
+        // Each row record has one "type" member — the target type — and its record kind under "record".
+        for line in lines.dropFirst() {
+            #expect(line.components(separatedBy: "\"type\":").count == 2 && line.hasPrefix("{\"record\":\"row\","), "\(line)")
+        }
     }
 
     @Test("table for people: percentages and lights, provenance footer")

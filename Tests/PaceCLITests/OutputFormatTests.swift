@@ -58,16 +58,16 @@ struct OutputFormatTests {
         #expect(series.count == 2)
         // provenance + (fit + 5 rows + paths) per series
         #expect(lines.count == 1 + 2 * 7)
-        #expect(lines[0]["type"] as? String == "provenance" && lines[0]["schema"] as? String == "pace.forecast/1")
+        #expect(lines[0]["record"] as? String == "provenance" && lines[0]["schema"] as? String == "pace.forecast/1")
         #expect(same(lines[0]["provenance"], json["provenance"]))
         for (k, s) in series.enumerated() {
             let block = Array(lines[(1 + 7 * k)..<(8 + 7 * k)])
-            #expect(block.map { $0["type"] as? String } == ["fit"] + Array(repeating: "row", count: 5) + ["paths"])
-            #expect(same(removing(["type"], from: block[0]), removing(["forecast", "paths"], from: s)))
+            #expect(block.map { $0["record"] as? String } == ["fit"] + Array(repeating: "row", count: 5) + ["paths"])
+            #expect(same(removing(["record"], from: block[0]), removing(["forecast", "paths"], from: s)))
             let rows = try #require(s["forecast"] as? [[String: Any]])
             for h in 0..<5 {
                 #expect(block[1 + h]["series"] as? String == s["series"] as? String)
-                #expect(same(removing(["type", "region", "series", "measure"], from: block[1 + h]), rows[h]))
+                #expect(same(removing(["record", "region", "series", "measure"], from: block[1 + h]), rows[h]))
             }
             #expect(same(block[6]["paths"], s["paths"]))
         }
@@ -95,10 +95,10 @@ struct OutputFormatTests {
             let lines = try records(runPace(command + ["--format", "jsonl"]))
             let rows = try #require(json["rows"] as? [[String: Any]])
             #expect(lines.count == 1 + rows.count, "\(command)")
-            #expect(lines[0]["type"] as? String == "provenance" && same(lines[0]["schema"], json["schema"]))
-            #expect(same(removing(["type"], from: lines[0]), removing(["rows"], from: json)), "\(command)")
+            #expect(lines[0]["record"] as? String == "provenance" && same(lines[0]["schema"], json["schema"]))
+            #expect(same(removing(["record"], from: lines[0]), removing(["rows"], from: json)), "\(command)")
             for (line, row) in zip(lines.dropFirst(), rows) {
-                #expect(same(removing(["type"], from: line), row))
+                #expect(same(removing(["record"], from: line), row))
             }
             let md = try runPace(command + ["--format", "md"]), table = try runPace(command + ["--format", "table"])
             let mdCells = tableCells(md.stdout, markdown: true)
@@ -127,10 +127,10 @@ struct OutputFormatTests {
         #expect(inputs[0]["hash"]?.hasPrefix("fnv1a64w:") == true && otherHash != nil && otherHash != inputs[0]["hash"])
         let lines = try records(runPace(arguments + ["--format", "jsonl"], stdin: data))
         let coefficients = try #require(json["coefficients"] as? [[String: Any]])
-        #expect(lines.map { $0["type"] as? String } == ["provenance", "fit", "coefficient", "coefficient", "coefficient"])
+        #expect(lines.map { $0["record"] as? String } == ["provenance", "fit", "coefficient", "coefficient", "coefficient"])
         #expect(same(lines[0]["provenance"], json["provenance"]) && same(lines[0]["schema"], json["schema"]))
-        #expect(same(removing(["type"], from: lines[1]), removing(["schema", "version", "provenance", "coefficients"], from: json)))
-        for (line, c) in zip(lines.dropFirst(2), coefficients) { #expect(same(removing(["type"], from: line), c)) }
+        #expect(same(removing(["record"], from: lines[1]), removing(["schema", "version", "provenance", "coefficients"], from: json)))
+        for (line, c) in zip(lines.dropFirst(2), coefficients) { #expect(same(removing(["record"], from: line), c)) }
         let csv = try runPace(arguments + ["--format", "csv"], stdin: data)
         #expect(csv.stdout.contains("# input: data <stdin> fnv1a64w:"))
         let md = try runPace(arguments + ["--format", "md"], stdin: data), table = try runPace(arguments + ["--format", "table"], stdin: data)
@@ -148,8 +148,8 @@ struct OutputFormatTests {
         let lines = try records(runPace(arguments + ["--format", "jsonl"]))
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(lines.count == 1 + rows.count)
-        #expect(same(removing(["type"], from: lines[0]), removing(["rows"], from: json)))
-        for (line, row) in zip(lines.dropFirst(), rows) { #expect(same(removing(["type"], from: line), row)) }
+        #expect(same(removing(["record"], from: lines[0]), removing(["rows"], from: json)))
+        for (line, row) in zip(lines.dropFirst(), rows) { #expect(same(removing(["record"], from: line), row)) }
         let inputs = try #require(json["inputs"] as? [[String: String]])
         #expect(inputs.map { $0["role"] ?? "" } == ["scheme", "gap", "previous"])
         #expect(inputs.map { $0["source"] ?? "" } == [dir + "small.scheme.csv", dir + "small.gap.csv", dir + "small.previous.gap.csv"])
@@ -163,5 +163,26 @@ struct OutputFormatTests {
         #expect(try gapHash(text + "\n") != inputs[1]["hash"])
         let csv = try runPace(arguments + ["--format", "csv"])
         #expect(csv.stdout.contains("# input: \(dir)small.gap.csv \(inputs[1]["hash"]!)\n"))
+    }
+
+    @Test("gap JSON Lines (records marked \"record\", not the clashing \"type\") ranks as gap CSV does; so does the old form")
+    func gapLinesIntoRace() throws {
+        let gap = ["gap", "Tests/Fixtures/gap/panel_small.csv", "--targets", "Tests/Fixtures/gap/targets_small.csv",
+                   "--as-of", "2024Q2", "--method", "share"]
+        let lines = try runPace(gap + ["--format", "jsonl"]), csv = try runPace(gap + ["--format", "csv"])
+        #expect(lines.status == 0 && csv.status == 0)
+        let scheme = FileManager.default.temporaryDirectory.appendingPathComponent("pace-scheme-\(UUID().uuidString).csv")
+        try "indicator,weight,metric,direction\nind00,60,growth_gap_pp,higher\nind01,40,progress_pp,higher\n"
+            .write(to: scheme, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: scheme) }
+        let race = ["race", "--scheme", scheme.path, "--format", "csv"]
+        func body(_ run: PaceRun) -> [Substring] { run.stdout.split(separator: "\n").filter { !$0.hasPrefix("# input:") } }
+        let fromLines = try runPace(race, stdin: lines.stdout), fromCSV = try runPace(race, stdin: csv.stdout)
+        #expect(fromLines.status == 0 && fromCSV.status == 0, "\(fromLines.stderr)")
+        #expect(body(fromLines) == body(fromCSV))
+        // The form of earlier versions ("type":"row" and "type":"growth" in one record) still reads the same.
+        let old = lines.stdout.replacingOccurrences(of: "{\"record\":", with: "{\"type\":")
+        #expect(old.contains("{\"type\":\"row\","))
+        #expect(body(try runPace(race, stdin: old)) == body(fromCSV))
     }
 }

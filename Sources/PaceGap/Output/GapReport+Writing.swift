@@ -223,13 +223,13 @@ extension GapReport {
         let lines = JSONLinesWriter(sink: sink)
         lines.record { json in
             json.member("schema", GapReport.schema)
-            json.member("type", "provenance")
+            json.member("record", "provenance")
             json.key("provenance")
             writeProvenance(json)
         }
         for row in rows {
             lines.record { json in
-                json.member("type", "row")
+                json.member("record", "row")
                 writeRowMembers(json, row)
             }
         }

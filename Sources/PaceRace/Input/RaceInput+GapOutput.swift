@@ -5,7 +5,7 @@ extension RaceInput {
     ///
     /// The format is detected by content: text starting with `{` is the JSON report
     /// (`{"schema":"pace.gap/1", …, "rows":[{…}, …]}`) or JSON Lines (a provenance record,
-    /// then one `"type":"row"` record per row), anything else is CSV, whose leading
+    /// then one `"record":"row"` record per row; earlier versions wrote `"type":"row"`), anything else is CSV, whose leading
     /// lines starting with `#` (the provenance block) are skipped before the header.
     /// Empty cells, `NA` and JSON `null` are undefined values.
     ///
@@ -129,10 +129,10 @@ extension RaceInput {
         }
         let items: [JSONValue]
         let rowsLine: Int
-        if values.count > 1 || root["type"] != nil {
+        if values.count > 1 || root["record"] != nil || root["type"] != nil {
             // JSON Lines (`pace gap --format jsonl`): a provenance record, then one record per
-            // row. Row records are those with a "region" member (their "type" member is
-            // ambiguous: "row" as a record type, and the gap column `type` as well).
+            // row. Row records are those with a "region" member (files of earlier versions mark
+            // records with "type", which is also the gap column `type`).
             items = values.filter { $0["region"] != nil }
             rowsLine = values.count > 1 ? values[1].line : root.line
         } else {

@@ -86,12 +86,12 @@ extension RaceResult {
     func writeJSONLines(to sink: OutputSink) {
         let lines = JSONLinesWriter(sink: sink)
         lines.record { json in
-            json.member("type", "provenance")
+            json.member("record", "provenance")
             writeProvenanceMembers(json)
         }
         for s in standings {
             lines.record { json in
-                json.member("type", "row")
+                json.member("record", "row")
                 writeRowMembers(s, json)
             }
         }

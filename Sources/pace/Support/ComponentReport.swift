@@ -78,14 +78,14 @@ struct ComponentReport {
         let lines = JSONLinesWriter(sink: sink)
         lines.record { json in
             json.member("schema", schema)
-            json.member("type", "provenance")
+            json.member("record", "provenance")
             json.key("provenance")
             writeProvenance(json)
             writeSeriesMembers(json)
         }
         for t in 0..<series.count {
             lines.record { json in
-                json.member("type", "row")
+                json.member("record", "row")
                 writeRowMembers(t, json)
             }
         }

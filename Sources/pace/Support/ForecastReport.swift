@@ -148,18 +148,18 @@ struct ForecastReport {
         let lines = JSONLinesWriter(sink: sink)
         lines.record { json in
             json.member("schema", Self.schema)
-            json.member("type", "provenance")
+            json.member("record", "provenance")
             json.key("provenance")
             writeProvenance(json)
         }
         for f in forecasts {
             lines.record { json in
-                json.member("type", "fit")
+                json.member("record", "fit")
                 writeFitMembers(f, json)
             }
             for h in f.periods.indices {
                 lines.record { json in
-                    json.member("type", "row")
+                    json.member("record", "row")
                     json.member("region", f.series.region)
                     json.member("series", f.series.name)
                     json.member("measure", f.series.measure.rawValue)
@@ -168,7 +168,7 @@ struct ForecastReport {
             }
             if f.paths != nil {
                 lines.record { json in
-                    json.member("type", "paths")
+                    json.member("record", "paths")
                     json.member("region", f.series.region)
                     json.member("series", f.series.name)
                     json.member("measure", f.series.measure.rawValue)
@@ -179,7 +179,7 @@ struct ForecastReport {
         }
         for s in skipped {
             lines.record { json in
-                json.member("type", "skipped")
+                json.member("record", "skipped")
                 writeSkippedMembers(s, json)
             }
         }

@@ -89,18 +89,18 @@ struct RegressionReport {
         let lines = JSONLinesWriter(sink: sink)
         lines.record { json in
             json.member("schema", Self.schema)
-            json.member("type", "provenance")
+            json.member("record", "provenance")
             json.key("provenance")
             writeProvenance(json)
         }
         lines.record { json in
-            json.member("type", "fit")
+            json.member("record", "fit")
             writeFitMembers(json)
             writeStatisticMembers(json)
         }
         for row in rows {
             lines.record { json in
-                json.member("type", "coefficient")
+                json.member("record", "coefficient")
                 writeCoefficientMembers(row, json)
             }
         }
