@@ -54,6 +54,7 @@ struct Gap: ParsableCommand {
 
     func validate() throws {
         try GapAnalysisOptions.validateAsOf(asOf)
+        try refuseSharedStandardInput([("the data", file ?? "-"), ("--targets", targets)])
     }
 
     func run() throws {

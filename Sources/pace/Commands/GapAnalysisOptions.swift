@@ -47,6 +47,11 @@ struct GapAnalysisOptions: ParsableArguments {
         guard years >= 1, years <= 100 else {
             throw ValidationError("--years: found \(years), expected an integer from 1 to 100")
         }
+        for (name, value) in [("--green", green), ("--yellow", yellow), ("--red", red), ("--growth-yellow", growthYellow)] {
+            if let value, !value.isFinite {
+                throw ValidationError("\(name): found \(formatNumber(value).isEmpty ? String(describing: value) : formatNumber(value)), expected a finite number")
+            }
+        }
         if let yellow, let red, yellow != red {
             throw ValidationError("--yellow \(formatNumber(yellow)) and --red \(formatNumber(red)) name the same boundary; give one, or the same value")
         }

@@ -77,6 +77,7 @@ struct Race: ParsableCommand {
             }
             _ = targets
             try GapAnalysisOptions.validateAsOf(asOf)
+            try refuseSharedStandardInput([("--data", data), ("--targets", targets), ("--scheme", scheme)])
             if previous == "-" && data == "-" {
                 throw ValidationError("--previous and --data cannot both be standard input")
             }
@@ -87,6 +88,7 @@ struct Race: ParsableCommand {
             if targets != nil || asOf != nil {
                 throw ValidationError("--targets and --as-of go with --data (the observations to analyse)")
             }
+            try refuseSharedStandardInput([("the gap output", file ?? "-"), ("--scheme", scheme)])
             if previous == "-" && (file == nil || file == "-") {
                 throw ValidationError("--previous and the input cannot both be standard input")
             }

@@ -63,7 +63,7 @@ struct Regress: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard level > 0, level < 100 else {
+        guard level / 100 > 0, level / 100 < 1 else {   // as a fraction: 4.9e-324 % is 0
             throw ValidationError("--level must be between 0 and 100 (found \(level))")
         }
         if let maxlags, maxlags < 0 {

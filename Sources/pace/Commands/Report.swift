@@ -63,6 +63,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         try GapAnalysisOptions.validateAsOf(asOf)
+        try refuseSharedStandardInput([("--data", data), ("--targets", targets), ("--scheme", scheme)])
         guard floor >= 0, floor <= 1 else {
             throw ValidationError("--floor: found \(floor), expected a value from 0 to 1")
         }

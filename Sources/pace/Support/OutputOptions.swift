@@ -53,3 +53,13 @@ extension Substring {
 func writeObservationInputs(_ json: JSONWriter, source: String, hash: String) {
     json.inputsMember([("observations", source, hash)])
 }
+
+/// Refuses more than one input read from standard input (`-`): `named` pairs an option (or argument) with its
+/// value, nil when it is not given.
+func refuseSharedStandardInput(_ named: [(String, String?)]) throws {
+    let fromStdin = named.filter { $0.1 == "-" }.map(\.0)
+    if fromStdin.count > 1 {
+        throw ValidationError(fromStdin.joined(separator: " and ") + (fromStdin.count == 2 ? " cannot both" : " cannot all")
+                              + " be standard input: at most one input can be read from '-'")
+    }
+}
