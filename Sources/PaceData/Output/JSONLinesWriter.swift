@@ -20,4 +20,14 @@ public final class JSONLinesWriter {
         json.endObject()
         sink.write(byte: 0x0A)
     }
+
+    /// Writes one record of a report's JSON Lines: `schema` first when given, then `"record": kind` (provenance,
+    /// row, fit, …), then `body`'s members.
+    public func record(_ kind: String, schema: String? = nil, _ body: (JSONWriter) throws -> Void) rethrows {
+        try record { json in
+            if let schema { json.member("schema", schema) }
+            json.member("record", kind)
+            try body(json)
+        }
+    }
 }

@@ -110,6 +110,11 @@ public final class JSONWriter {
     /// The provenance `inputs` member (SPEC §7): an array of `{role, source, hash}` objects, the
     /// hash written as `fnv1a64w:HEX` (``ContentHash``).
     public func inputsMember(_ inputs: [(role: String, source: String, hash: String)]) {
+        inputsMember(inputs.map { InputRecord(role: $0.role, source: $0.source, hash: $0.hash) })
+    }
+
+    /// ``inputsMember(_:)`` for ``InputRecord``s.
+    public func inputsMember(_ inputs: [InputRecord]) {
         key("inputs")
         beginArray()
         for input in inputs {
@@ -196,5 +201,18 @@ public final class JSONWriter {
     static func hexByte(_ b: UInt8) -> String {
         let digits = Array("0123456789abcdef")
         return String(digits[Int(b >> 4)]) + String(digits[Int(b & 15)])
+    }
+}
+
+/// One input file of a report (SPEC §7 provenance): its role (`data`, `targets`, `scheme`, `gap`, …), its name as
+/// given, and the fingerprint of its bytes (``ContentHash``, 16 hex digits).
+public struct InputRecord: Sendable, Equatable {
+    public var role: String
+    public var source: String
+    public var hash: String
+    public init(role: String, source: String, hash: String) {
+        self.role = role
+        self.source = source
+        self.hash = hash
     }
 }

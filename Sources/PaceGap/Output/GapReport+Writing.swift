@@ -177,7 +177,7 @@ extension GapReport {
         json.beginObject()
         for p in parameters { json.member(p.name, p.value) }
         json.endObject()
-        json.inputsMember(inputs.map { ($0.role, $0.source, $0.hash) })
+        json.inputsMember(inputs)
         json.endObject()
     }
 
@@ -221,15 +221,12 @@ extension GapReport {
 
     func writeJSONLines(to sink: OutputSink) {
         let lines = JSONLinesWriter(sink: sink)
-        lines.record { json in
-            json.member("schema", GapReport.schema)
-            json.member("record", "provenance")
+        lines.record("provenance", schema: GapReport.schema) { json in
             json.key("provenance")
             writeProvenance(json)
         }
         for row in rows {
-            lines.record { json in
-                json.member("record", "row")
+            lines.record("row") { json in
                 writeRowMembers(json, row)
             }
         }

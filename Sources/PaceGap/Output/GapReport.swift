@@ -14,16 +14,7 @@ public struct GapReport: Sendable {
     }
 
     /// One input file and the fingerprint of its bytes.
-    public struct Input: Sendable, Equatable {
-        public var role: String
-        public var source: String
-        public var hash: String
-        public init(role: String, source: String, hash: String) {
-            self.role = role
-            self.source = source
-            self.hash = hash
-        }
-    }
+    public typealias Input = InputRecord
 
     /// The JSON schema name and version.
     public static let schema = "pace.gap/1"

@@ -85,13 +85,11 @@ extension RaceResult {
     /// JSON Lines: a `provenance` record (the JSON's members before `rows`), then one `row` record per region.
     func writeJSONLines(to sink: OutputSink) {
         let lines = JSONLinesWriter(sink: sink)
-        lines.record { json in
-            json.member("record", "provenance")
+        lines.record("provenance") { json in
             writeProvenanceMembers(json)
         }
         for s in standings {
-            lines.record { json in
-                json.member("record", "row")
+            lines.record("row") { json in
                 writeRowMembers(s, json)
             }
         }
@@ -106,7 +104,7 @@ extension RaceResult {
         json.member("as_of", asOf.isEmpty ? nil : asOf.joined(separator: ", "))
         json.member("input", source)
         json.member("previous", previousSource)
-        if !inputs.isEmpty { json.inputsMember(inputs.map { ($0.role, $0.source, $0.hash) }) }
+        if !inputs.isEmpty { json.inputsMember(inputs) }
         json.key("indicators")
         json.beginArray()
         for e in scheme.entries {

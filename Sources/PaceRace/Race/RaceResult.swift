@@ -1,3 +1,5 @@
+import PaceData
+
 /// A league table: the standings in order (points descending, then region name) with what
 /// produced them.
 public struct RaceResult: Sendable {
@@ -16,18 +18,8 @@ public struct RaceResult: Sendable {
     /// the gap output ranked (or the data and targets it was computed from), and the previous race's.
     public var inputs: [Input] = []
 
-    /// One input file: its role (`scheme`, `gap`, `previous`, `data`, `targets`, …), name and content hash
-    /// (``ContentHash``, 16 hex digits).
-    public struct Input: Sendable, Equatable {
-        public var role: String
-        public var source: String
-        public var hash: String
-        public init(role: String, source: String, hash: String) {
-            self.role = role
-            self.source = source
-            self.hash = hash
-        }
-    }
+    /// One input file: its role (`scheme`, `gap`, `previous`, `data`, `targets`, …), name and content hash.
+    public typealias Input = InputRecord
 
     public init(scheme: RaceScheme, scoring: RaceScoring, floor: Double, asOf: [String], source: String,
                 previousSource: String? = nil, standings: [RaceStanding]) {

@@ -105,7 +105,7 @@ struct Race: ParsableCommand {
         if let data, let targets, let asOf {
             let report = try analysis.report(dataPath: data, targetsPath: targets, asOf: asOf)
             input = RaceInput(gapReport: report, source: data == "-" ? "<stdin>" : data, scheme: raceScheme)
-            inputs += report.inputs.map { RaceResult.Input(role: $0.role, source: $0.source, hash: $0.hash) }
+            inputs += report.inputs
         } else {
             let (bytes, source) = try InputFile.readBytes(path: file)
             input = try RaceInput(gapOutput: bytes, source: source, scheme: raceScheme)

@@ -10,7 +10,7 @@ import PaceData
 /// "measure", "frequency", "rows": [{"period", "value", …}]}`. JSON Lines: a `provenance` record (schema,
 /// provenance, region, series, measure, frequency, notes), then one `row` record a period. Markdown: the
 /// table's description line, a Markdown table and the provenance in italics.
-struct ComponentReport {
+struct ComponentReport: FormattedReport {
     var schema: String
     var command: String
     var method: String
@@ -29,16 +29,6 @@ struct ComponentReport {
         ["pace \(command) \(paceVersion)", "schema: \(schema)", "method: \(method)",
          "parameters: " + parameters.map { "\($0.0)=\($0.1)" }.joined(separator: " "),
          "input: observations \(source) fnv1a64w:\(inputHash)", "series: \(series.label)"] + notes
-    }
-
-    func write(_ format: OutputFormat, to sink: OutputSink) {
-        switch format {
-        case .json: writeJSON(to: sink)
-        case .jsonl: writeJSONLines(to: sink)
-        case .csv: writeCSV(to: sink)
-        case .md: writeTable(to: sink, markdown: true)
-        default: writeTable(to: sink, markdown: false)
-        }
     }
 
     /// The formats `filter hp` and `decompose` write.
@@ -76,16 +66,13 @@ struct ComponentReport {
 
     func writeJSONLines(to sink: OutputSink) {
         let lines = JSONLinesWriter(sink: sink)
-        lines.record { json in
-            json.member("schema", schema)
-            json.member("record", "provenance")
+        lines.record("provenance", schema: schema) { json in
             json.key("provenance")
             writeProvenance(json)
             writeSeriesMembers(json)
         }
         for t in 0..<series.count {
-            lines.record { json in
-                json.member("record", "row")
+            lines.record("row") { json in
                 writeRowMembers(t, json)
             }
         }
@@ -121,7 +108,7 @@ struct ComponentReport {
         for (name, column) in zip(columns, data) { json.member(name, column[t]) }
     }
 
-    func writeTable(to sink: OutputSink, markdown: Bool = false) {
+    func writeTable(to sink: OutputSink, markdown: Bool) {
         let description = "\(series.label): \(method); " + parameters.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         var table = TextTable(header: ["period"] + columns)
         for t in 0..<series.count {

@@ -7,7 +7,7 @@ import PaceData
 /// JSON (schema `pace.forecast/1`): `provenance`, then `series`, one object per series with its
 /// fit (`model`, `parameters`, `initial_states`, `log_likelihood`, `aic`, `aicc`, `bic`,
 /// `sigma2`, `interval_method`), its `forecast` rows and, with `--paths`, `paths`.
-struct ForecastReport {
+struct ForecastReport: FormattedReport {
     static let schema = "pace.forecast/1"
     /// Batches up to this size list each series' model in the CSV comment lines.
     static let csvModelLineLimit = 100
@@ -93,16 +93,6 @@ struct ForecastReport {
         }
     }
 
-    func write(_ format: OutputFormat, to sink: OutputSink) {
-        switch format {
-        case .json: writeJSON(to: sink)
-        case .jsonl: writeJSONLines(to: sink)
-        case .csv: writeCSV(to: sink)
-        case .md: writeTable(to: sink, markdown: true)
-        default: writeTable(to: sink, markdown: false)
-        }
-    }
-
     func writeJSON(to sink: OutputSink) {
         let json = JSONWriter(sink: sink)
         json.beginObject()
@@ -146,20 +136,16 @@ struct ForecastReport {
     /// with `--paths`, a `paths` record; series left out with `--keep-going` as `skipped` records at the end.
     func writeJSONLines(to sink: OutputSink) {
         let lines = JSONLinesWriter(sink: sink)
-        lines.record { json in
-            json.member("schema", Self.schema)
-            json.member("record", "provenance")
+        lines.record("provenance", schema: Self.schema) { json in
             json.key("provenance")
             writeProvenance(json)
         }
         for f in forecasts {
-            lines.record { json in
-                json.member("record", "fit")
+            lines.record("fit") { json in
                 writeFitMembers(f, json)
             }
             for h in f.periods.indices {
-                lines.record { json in
-                    json.member("record", "row")
+                lines.record("row") { json in
                     json.member("region", f.series.region)
                     json.member("series", f.series.name)
                     json.member("measure", f.series.measure.rawValue)
@@ -167,8 +153,7 @@ struct ForecastReport {
                 }
             }
             if f.paths != nil {
-                lines.record { json in
-                    json.member("record", "paths")
+                lines.record("paths") { json in
                     json.member("region", f.series.region)
                     json.member("series", f.series.name)
                     json.member("measure", f.series.measure.rawValue)
@@ -178,8 +163,7 @@ struct ForecastReport {
             }
         }
         for s in skipped {
-            lines.record { json in
-                json.member("record", "skipped")
+            lines.record("skipped") { json in
                 writeSkippedMembers(s, json)
             }
         }
@@ -280,7 +264,7 @@ struct ForecastReport {
 
     /// A table for people: one block per series (model line, then period, mean and intervals); with `markdown`,
     /// a `###` heading per series, Markdown tables and the provenance at the end (as `pace gap --format md`).
-    func writeTable(to sink: OutputSink, markdown: Bool = false) {
+    func writeTable(to sink: OutputSink, markdown: Bool) {
         var first = true
         for f in forecasts {
             if !first { sink.write("\n") }

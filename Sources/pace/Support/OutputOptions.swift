@@ -63,3 +63,23 @@ func refuseSharedStandardInput(_ named: [(String, String?)]) throws {
                               + " be standard input: at most one input can be read from '-'")
     }
 }
+
+/// A report that writes every `--format` a command offers (forecast, filter hp, decompose, regress): one dispatch.
+protocol FormattedReport {
+    func writeJSON(to sink: OutputSink)
+    func writeJSONLines(to sink: OutputSink)
+    func writeCSV(to sink: OutputSink)
+    func writeTable(to sink: OutputSink, markdown: Bool)
+}
+
+extension FormattedReport {
+    func write(_ format: OutputFormat, to sink: OutputSink) {
+        switch format {
+        case .json: writeJSON(to: sink)
+        case .jsonl: writeJSONLines(to: sink)
+        case .csv: writeCSV(to: sink)
+        case .md: writeTable(to: sink, markdown: true)
+        default: writeTable(to: sink, markdown: false)
+        }
+    }
+}

@@ -2,7 +2,7 @@ import PaceData
 import PaceRegression
 
 /// Everything `pace regress` prints, computed once and rendered by each writer.
-struct RegressionReport {
+struct RegressionReport: FormattedReport {
     struct Row {
         var name: String
         var estimate, standardError, t, p, low, high: Double
@@ -61,16 +61,6 @@ struct RegressionReport {
          "input: data \(source) fnv1a64w:\(inputHash)"]
     }
 
-    func write(_ format: OutputFormat, to sink: OutputSink) {
-        switch format {
-        case .json: writeJSON(to: sink)
-        case .jsonl: writeJSONLines(to: sink)
-        case .csv: writeCSV(to: sink)
-        case .md: writeTable(to: sink, markdown: true)
-        default: writeTable(to: sink, markdown: false)
-        }
-    }
-
     private func writeProvenance(_ json: JSONWriter) {
         json.beginObject()
         json.member("version", paceVersion)
@@ -87,20 +77,16 @@ struct RegressionReport {
     /// one `coefficient` record each (name, estimate, std_error, t, p, ci_low, ci_high).
     func writeJSONLines(to sink: OutputSink) {
         let lines = JSONLinesWriter(sink: sink)
-        lines.record { json in
-            json.member("schema", Self.schema)
-            json.member("record", "provenance")
+        lines.record("provenance", schema: Self.schema) { json in
             json.key("provenance")
             writeProvenance(json)
         }
-        lines.record { json in
-            json.member("record", "fit")
+        lines.record("fit") { json in
             writeFitMembers(json)
             writeStatisticMembers(json)
         }
         for row in rows {
-            lines.record { json in
-                json.member("record", "coefficient")
+            lines.record("coefficient") { json in
                 writeCoefficientMembers(row, json)
             }
         }
@@ -175,7 +161,7 @@ struct RegressionReport {
         }
     }
 
-    func writeTable(to sink: OutputSink, markdown: Bool = false) {
+    func writeTable(to sink: OutputSink, markdown: Bool) {
         let percent = formatNumber(level * 100)
         let inference = fit.covarianceType.usesNormalInference ? "z" : "t"
         var table = TextTable(header: ["", "estimate", "std error", inference, "p",
