@@ -65,6 +65,12 @@ public struct TextTable: Sendable {
         return out
     }
 
+    /// Provenance lines under a Markdown table: a blank line, then each line in italics, joined by Markdown line
+    /// breaks (two spaces before the newline).
+    public static func markdownFooter(_ lines: [String]) -> String {
+        "\n" + lines.map { "_\($0)_" }.joined(separator: "  \n") + "\n"
+    }
+
     /// Writes the plain text table to `sink`.
     public func writePlainText(to sink: OutputSink) { sink.write(plainText()) }
 

@@ -67,7 +67,7 @@ enum ETSAdmissibility {
         if alpha < 1 - 1 / phi - gamma * (1 - Double(m) + phi + phi * Double(m)) / (2 * phi * Double(m)) { return false }
         if beta < -(1 - phi) * (gamma / Double(m) + alpha) { return false }
         let a = work
-        if !hasTrend && beta == 0 && phi == 1 {
+        if !hasTrend && phi == 1 {
             // Without trend and damping P(1) = 0 exactly: P(z) = (z − 1)·Q(z) with
             // Q(z) = z^m + α(z^{m−1} + … + z) + (α + γ − 1). The unit root is within R's 1 + 10⁻¹⁰ by
             // definition; testing it numerically (R's polyroot, or Schur–Cohn on P) decides on rounding noise

@@ -153,7 +153,7 @@ extension RaceResult {
         }
         if markdown {
             sink.write(table.markdown())
-            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
+            sink.write(TextTable.markdownFooter(provenanceLines))
         } else {
             sink.write(table.plainText())
             sink.write("\n" + provenanceLines.joined(separator: " · ") + "\n")

@@ -117,13 +117,17 @@ public struct HorseRace: Sendable {
             }
             standings.append(RaceStanding(region: region, points: points, rank: 0, indicators: own, notes: notes))
         }
+        let unit = tieUnit
+        func key(_ points: Double) -> Double { HorseRace.comparisonKey(points, unit: unit) }
+        // `upper − lower`, exactly 0 for tied totals.
+        func gap(_ upper: Double, _ lower: Double) -> Double { key(upper) == key(lower) ? 0 : upper - lower }
         standings.sort { a, b in
-            let (ka, kb) = (comparisonKey(a.points), comparisonKey(b.points))
+            let (ka, kb) = (key(a.points), key(b.points))
             return ka != kb ? ka > kb : a.region < b.region
         }
         for k in standings.indices {
-            let key = comparisonKey(standings[k].points)
-            if k > 0 && comparisonKey(standings[k - 1].points) == key {
+            let own = key(standings[k].points)
+            if k > 0 && key(standings[k - 1].points) == own {
                 standings[k].rank = standings[k - 1].rank
             } else {
                 standings[k].rank = k + 1
@@ -140,16 +144,12 @@ public struct HorseRace: Sendable {
     /// most points one indicator can give under `rank` and `minmax`), rounded, so that sums of the same terms in a different
     /// order (which may differ in the last bits) tie — at any scale of the weights (an absolute rounding would tie
     /// everything under weights of 10⁻⁹ and overflow under 10³⁰⁰).
-    func comparisonKey(_ points: Double) -> Double {
-        var largest = 0.0
-        for e in scheme.entries { largest = max(largest, e.weight) }
-        return (points / largest * 1e12).rounded()
-    }
+    func comparisonKey(_ points: Double) -> Double { HorseRace.comparisonKey(points, unit: tieUnit) }
 
-    /// `upper − lower`, exactly 0 for tied totals.
-    func gap(_ upper: Double, _ lower: Double) -> Double {
-        comparisonKey(upper) == comparisonKey(lower) ? 0 : upper - lower
-    }
+    /// The scheme's largest weight, the unit of ``comparisonKey(_:)``.
+    var tieUnit: Double { scheme.entries.reduce(0) { max($0, $1.weight) } }
+
+    static func comparisonKey(_ points: Double, unit: Double) -> Double { (points / unit * 1e12).rounded() }
 
     /// Every scheme indicator must appear in the input and every scheme metric be a column.
     func check(_ input: RaceInput) throws {

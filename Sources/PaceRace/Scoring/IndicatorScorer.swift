@@ -70,8 +70,7 @@ public struct IndicatorScorer: Sendable {
             }
             var scale = 1.0
             var (mean, sd) = moments(scale)
-            let differ = present.contains { $0 != present.first }
-            if !(mean.isFinite && sd.isFinite) || (sd == 0 && differ) {
+            if !(mean.isFinite && sd.isFinite) || (sd == 0 && present.contains { $0 != present.first }) {
                 scale = present.reduce(0) { max($0, abs($1)) }
                 (mean, sd) = moments(scale)
             }

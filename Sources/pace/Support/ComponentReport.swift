@@ -118,7 +118,7 @@ struct ComponentReport: FormattedReport {
             sink.write(description + "\n\n")
             for note in notes { sink.write("_\(note)_\n\n") }
             sink.write(table.markdown())
-            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
+            sink.write(TextTable.markdownFooter(provenanceLines))
         } else {
             sink.write(description + "\n")
             for note in notes { sink.write(note + "\n") }

@@ -244,6 +244,9 @@ enum ForecastJob {
         let seasonal = m > 1 && settings.seasonDummies ? m : nil
         let offset = series.start.position - 1
         let breaks = try breakIndices(series, settings.breaks)
+        // The regression names a break dummy by its row ("break@11"); reports name it by its period ("break@2020Q1").
+        var breakNames: [String: String] = [:]
+        for b in breaks { breakNames["break@\(b)"] = "break@\(series.period(at: b))" }
         let fit: TrendFit
         do {
             if let shape {
@@ -256,9 +259,8 @@ enum ForecastJob {
             throw series.error(at: row - 1, problem: "beyond the magnitudes least squares can fit (it squares the residuals)",
                                expected: "0 or a magnitude within 1e-150…1e150 (rescale the series, or use trend:loglinear)")
         } catch let error as RegressionError {
-            // The regression names a break dummy by its row index; the message names it by its period, as the fit does.
             var text = "\(error)"
-            for b in breaks { text = text.replacing("'break@\(b)'", with: "'break@\(series.period(at: b))'") }
+            for (row, period) in breakNames { text = text.replacing("'\(row)'", with: "'\(period)'") }
             throw SeriesFailure(source: series.source, label: series.label, message: "the trend regression cannot be fitted: \(text)"
                                 + (breaks.isEmpty ? "" : " (a break can make the dummies collinear)"))
         } catch let error as FilterError {
@@ -284,9 +286,6 @@ enum ForecastJob {
         if let s = model.seasonalPeriod { name += ", seasonal m=\(s)" }
         for b in model.breaks { name += ", break \(series.period(at: b))" }
         name += ")"
-        // Break dummies are named by their period ("break@2020Q1"), not the regression's index.
-        var breakNames: [String: String] = [:]
-        for b in model.breaks { breakNames["break@\(b)"] = "break@\(series.period(at: b))" }
         return SeriesForecast(
             series: series, model: name, method: "trend",
             parameters: regression.coefficients.map { (breakNames[$0.name] ?? $0.name, $0.estimate) }, initialStates: [],

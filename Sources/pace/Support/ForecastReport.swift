@@ -293,7 +293,7 @@ struct ForecastReport: FormattedReport {
                 sink.write("\n")
                 for s in skipped { sink.write("- skipped \(s.label): \(s.reason)\n") }
             }
-            sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n")
+            sink.write(TextTable.markdownFooter(provenanceLines))
         }
     }
 }

@@ -176,7 +176,7 @@ struct RegressionReport: FormattedReport {
         var stats = TextTable(header: ["statistic", "value"])
         for (name, value) in statistics { stats.addRow([name, short(value)]) }
         sink.write(markdown ? stats.markdown() : stats.plainText())
-        if markdown { sink.write("\n" + provenanceLines.map { "_\($0)_" }.joined(separator: "  \n") + "\n") }
+        if markdown { sink.write(TextTable.markdownFooter(provenanceLines)) }
     }
 
     private func short(_ x: Double) -> String {
