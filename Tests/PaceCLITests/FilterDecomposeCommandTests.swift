@@ -166,8 +166,31 @@ struct DecomposeCommandTests {
             #expect(u.status == 64, "\(extra)")
             #expect(u.stdout.isEmpty)
         }
-        let window = try runPace(["decompose", S.ukgas, "--seasonal-window", "4"])
-        #expect(window.status == 2)
-        #expect(window.stderr.hasPrefix("pace: \(S.ukgas): UKgas: "))
+    }
+
+    @Test("STL settings STL refuses are usage errors naming the option as typed (was exit 2 with 'seasonalWindow must be…')")
+    func stlOptionNames() throws {
+        let cases: [([String], String)] = [
+            (["--seasonal-window", "4"], "--seasonal-window 4: must be an odd integer ≥ 3"),
+            (["--trend-window", "4"], "--trend-window 4: must be an odd integer ≥ 3 and greater than the period 4"),
+            (["--trend-window", "3"], "--trend-window 3: must be an odd integer ≥ 3 and greater than the period 4"),
+            (["--lowpass-window", "5", "--period", "6"],
+             "--lowpass-window 5: must be an odd integer ≥ 3 and greater than the period 6"),
+        ]
+        for (extra, message) in cases {
+            let run = try runPace(["decompose", S.ukgas, "--method", "stl"] + extra)
+            #expect(run.status == 64, "\(extra): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr == "pace: \(message)\n", "\(extra)")
+        }
+        // The option is wrong whatever the data: a usage error on a series too short for STL as well…
+        let short = "series,period,value\nx,2001Q1,1\nx,2001Q2,2\nx,2001Q3,3\n"
+        let window = try runPace(["decompose", "-", "--seasonal-window", "4"], stdin: short)
+        #expect(window.status == 64)
+        #expect(window.stderr == "pace: --seasonal-window 4: must be an odd integer ≥ 3\n")
+        // …while a series too short for good settings stays bad input (exit 2).
+        let tooShort = try runPace(["decompose", "-"], stdin: short)
+        #expect(tooShort.status == 2)
+        #expect(tooShort.stderr == "pace: <stdin>: x: STL needs at least 8 observations, found 3 (two full seasons of period 4)\n")
     }
 }

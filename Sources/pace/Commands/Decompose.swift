@@ -135,6 +135,9 @@ struct Decompose: ParsableCommand {
                 let stl = STL(period: p, seasonalWindow: seasonalWindow, trendWindow: trendWindow,
                               lowPassWindow: lowpassWindow, robust: robust, innerIterations: inner,
                               outerIterations: outer, transform: log ? .log : .none)
+                // The settings first, as for a series long enough (2 periods): a bad option is a usage error even
+                // on a short series.
+                try stl.validate(count: 2 * p)
                 decomposition = try stl.decompose(s.values)
                 parameters += [("seasonal_window", String(seasonalWindow)),
                                ("trend_window", String(stl.resolvedTrendWindow)),
@@ -148,6 +151,10 @@ struct Decompose: ParsableCommand {
                 parameters.append(("model", model.rawValue))
             }
         } catch let error as FilterError {
+            if case let .invalidParameter(name, value, constraint) = error,
+               let usage = optionError(name: name, value: value, constraint: constraint, period: p) {
+                throw usage
+            }
             throw located(error, s)
         }
         let report = ComponentReport(
@@ -160,5 +167,39 @@ struct Decompose: ParsableCommand {
         let sink = try OutputSink(path: output)
         report.write(format, to: sink)
         try sink.commit()
+    }
+
+    /// A setting STL refused (`FilterError.invalidParameter`, named as in the library) as a usage error naming the
+    /// option as typed — or, for a window the user left to its default, the default and what it was derived from.
+    /// Nil for a name no option sets.
+    func optionError(name: String, value: String, constraint: String, period p: Int) -> ValidationError? {
+        let periodText = period == nil ? "the period \(p)" : "--period \(p)"
+        switch name {
+        case "seasonalWindow":
+            return ValidationError("--seasonal-window \(value): must be \(constraint)")
+        case "trendWindow" where trendWindow != nil:
+            return ValidationError("--trend-window \(value): must be \(constraint)")
+        case "trendWindow":
+            return ValidationError("the default trend window \(value) (from --seasonal-window \(seasonalWindow) and "
+                                   + "\(periodText)) must be \(constraint): pass --trend-window")
+        case "lowPassWindow" where lowpassWindow != nil:
+            return ValidationError("--lowpass-window \(value): must be \(constraint)")
+        case "lowPassWindow":
+            return ValidationError("the default low-pass window \(value) (from \(periodText)) must be \(constraint): "
+                                   + "pass --lowpass-window")
+        case "innerIterations" where inner != nil:
+            return ValidationError("--inner \(value): must be \(constraint)")
+        case "outerIterations" where outer != nil:
+            return ValidationError("--outer \(value): must be \(constraint)")
+        case "period" where period != nil:
+            return ValidationError("--period \(value): must be \(constraint)")
+        case "window":
+            // The largest window, over the arithmetic's limit: name the option that set it.
+            let typed = [("--seasonal-window", seasonalWindow), ("--trend-window", trendWindow),
+                         ("--lowpass-window", lowpassWindow)].first { $0.1.map(String.init) == value }
+            return typed.map { ValidationError("\($0.0) \(value): must be \(constraint)") }
+        default:
+            return nil
+        }
     }
 }
