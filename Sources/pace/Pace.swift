@@ -68,6 +68,7 @@ enum PaceMain {
             exit(PaceExit.usage)
         }
         do {
+            if let writer = command as? WritesOutputFile { try validateOutputName(writer.output) }
             var mutable = command
             try mutable.run()
             exit(PaceExit.success)

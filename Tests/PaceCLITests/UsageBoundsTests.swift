@@ -40,6 +40,33 @@ struct UsageBoundsTests {
         try expectUsage(base + ["--yellow", "1e309"], "--yellow: found inf, expected a finite number")
     }
 
+    @Test("--output '' or a folder is a usage error for every command that has --output (was 'pace: : cannot replace the file', exit 2, after the whole run)")
+    func outputNeedsAFileName() throws {
+        let series = "Tests/Fixtures/forecast/uk_gas_quarterly.csv"
+        let commands: [[String]] = [
+            ["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share"],
+            ["race", "Tests/Fixtures/race/small.gap.csv", "--scheme", "Tests/Fixtures/race/small.scheme.csv"],
+            ["report", "--data", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share"],
+            ["convert", data, "--to", "level"],
+            ["forecast", series, "--model", "ets:ANN"],
+            ["filter", "hp", series],
+            ["decompose", series],
+            ["regress", "Tests/Fixtures/cli/ukgas_log_trend_seasonal.csv", "--y", "y", "--x", "trend"],
+        ]
+        for command in commands {
+            // The command line is good without the empty name…
+            let good = try runPace(command + ["--format", command[0] == "report" ? "md" : "csv"])
+            #expect(good.status == 0, "\(command): \(good.stderr)")
+            try expectUsage(command + ["--output", ""], "--output needs a file name")
+        }
+        let folder = FileManager.default.temporaryDirectory.path
+        try expectUsage(["convert", data, "--to", "level", "--output", folder], "--output \(folder): is a folder, expected a file name")
+        try expectUsage(["convert", data, "--to", "level", "--output", "Tests/"], "--output Tests/: is a folder, expected a file name")
+        // '-' stays standard output.
+        let dash = try runPace(["convert", data, "--to", "level", "--output", "-"])
+        #expect(dash.status == 0 && !dash.stdout.isEmpty, "\(dash.stderr)")
+    }
+
     @Test("regress --level is checked as the fraction it becomes (4.9e-324 % is 0)")
     func tinyLevel() throws {
         try expectUsage(["regress", "Tests/Fixtures/regression/uk_gas_quarterly.csv", "--y", "y", "--x", "trend",

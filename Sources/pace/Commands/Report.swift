@@ -73,6 +73,7 @@ struct Report: ParsableCommand {
 
     /// --format, else the --output extension, else Markdown on standard output.
     func resolvedFormat() throws -> Format {
+        try validateOutputName(output)
         if let format { return format }
         guard let output, output != "-" else { return .md }
         let name = output.split(separator: "/").last.map(String.init) ?? output

@@ -34,6 +34,32 @@ func resolveFormat(_ requested: OutputFormat?, supported: [OutputFormat], output
     return chosen
 }
 
+/// A command with `--output FILE`: `PaceMain` checks the name (`validateOutputName`) once for all of them, after
+/// parsing and before `run()`.
+protocol WritesOutputFile {
+    var output: String? { get }
+}
+
+extension Gap: WritesOutputFile {}
+extension Race: WritesOutputFile {}
+extension Report: WritesOutputFile {}
+extension Convert: WritesOutputFile {}
+extension Forecast: WritesOutputFile {}
+extension FilterHP: WritesOutputFile {}
+extension Decompose: WritesOutputFile {}
+extension Regress: WritesOutputFile {}
+
+/// A usage error for an `--output` value that names no file: empty, ending in `/`, or an existing folder (the atomic
+/// rename would fail only after the whole run, as "cannot replace the file").
+func validateOutputName(_ output: String?) throws {
+    guard let output, output != "-" else { return }
+    if output.isEmpty { throw ValidationError("--output needs a file name") }
+    var status = stat()
+    if output.hasSuffix("/") || (stat(output, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR) {
+        throw ValidationError("--output \(output): is a folder, expected a file name")
+    }
+}
+
 /// Splits a comma-separated option value into trimmed, non-empty names.
 func splitList(_ text: String) -> [String] {
     text.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
