@@ -149,6 +149,28 @@ struct RaceDataCommandTests {
         #expect(fromStdin.status == 64 && fromStdin.stderr.contains("must be a file"))
     }
 
+    @Test("--previous shaped like a period but not one (2024Q5, 2024-13) is a usage error saying so (was 'cannot open the file')")
+    func previousNotAPeriod() throws {
+        let base = ["race", "--data", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share", "--scheme", scheme]
+        for (text, expected) in [("2024Q5", "a quarter 1–4, as in 2024Q1"), ("2024-13", "a two-digit month 01–12, as in 2024-03"),
+                                 ("2024M0", "a month 1–12, as in 2024M3 or 2024M03")] {
+            let run = try runPace(base + ["--previous", text])
+            #expect(run.status == 64, "\(text): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.hasPrefix("pace: --previous \(text): not a period (expected \(expected)), and no file of that name\n"),
+                    "\(run.stderr)")
+        }
+        // A name that does not look like a period is a file: a missing one is bad input naming the path.
+        let missing = try runPace(base + ["--previous", "no-such-gap.csv"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "pace: no-such-gap.csv: cannot open the file: No such file or directory\n")
+        // Without --data --previous takes a file only: a period there gets a usage error saying so.
+        let q2 = try runPace(["gap", data, "--targets", targets, "--as-of", "2024Q2", "--method", "share", "--format", "csv"])
+        let noData = try runPace(["race", "--scheme", scheme, "--previous", "2024Q1"], stdin: q2.stdout)
+        #expect(noData.status == 64)
+        #expect(noData.stderr.hasPrefix("pace: --previous 2024Q1: a period works with --data only"), "\(noData.stderr)")
+    }
+
     @Test("usage errors exit 64: --data with a gap file, --data without --targets or --as-of, --targets alone")
     func usage() throws {
         let both = try runPace(["race", "Tests/Fixtures/race/small.gap.csv", "--data", data, "--targets", targets,

@@ -3,6 +3,12 @@ import PaceData
 import PaceGap
 import PaceRace
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct Race: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank regions on weighted target-gap metrics (the horse race).",
@@ -84,6 +90,11 @@ struct Race: ParsableCommand {
             if previousPeriod != nil && data == "-" {
                 throw ValidationError("--previous PERIOD re-reads --data, so --data must be a file, not standard input")
             }
+            // Text shaped like a period that is not one (2024Q5, 2024-13) and names no file: say so, not "cannot open".
+            if let previous, previousPeriod == nil, previous != "-", Race.looksLikePeriod(previous), !Race.exists(previous) {
+                throw ValidationError("--previous \(previous): not a period (expected \(Period.diagnose(previous).expected)), "
+                                      + "and no file of that name")
+            }
         } else {
             if targets != nil || asOf != nil {
                 throw ValidationError("--targets and --as-of go with --data (the observations to analyse)")
@@ -92,7 +103,31 @@ struct Race: ParsableCommand {
             if previous == "-" && (file == nil || file == "-") {
                 throw ValidationError("--previous and the input cannot both be standard input")
             }
+            if let previous, AsOfPeriod(parsing: previous) != nil, !Race.exists(previous) {
+                throw ValidationError("--previous \(previous): a period works with --data only (the analysis is run again "
+                                      + "as of it); without --data, --previous is a file of pace gap output")
+            }
         }
+    }
+
+    /// Four digits, then optionally `-`, `Q` or `M` and one or two digits: what a user writes for a period, valid or
+    /// not (2024Q5, 2024-13, 2024M0).
+    static func looksLikePeriod(_ text: String) -> Bool {
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4, bytes.prefix(4).allSatisfy(isDigit) else { return false }
+        var rest = bytes.dropFirst(4)
+        if rest.isEmpty { return true }
+        if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        if let letter = rest.first, letter | 0x20 == UInt8(ascii: "q") || letter | 0x20 == UInt8(ascii: "m") {
+            rest = rest.dropFirst()
+        }
+        return (1...2).contains(rest.count) && rest.allSatisfy(isDigit)
+    }
+
+    /// Whether a file (or anything) exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
     }
 
     func run() throws {
