@@ -128,6 +128,37 @@ struct ConvertCheckTests {
         #expect(level.stdout.contains("A,gdp,2021Q2,level,21,"))
     }
 
+    @Test("a conversion that gives no value at all is exit 2 saying why, nothing on stdout (was exit 0 with a bare header)")
+    func noValueAtAll() throws {
+        let oneYear = "region,indicator,2024Q1,2024Q2,2024Q3\nA,gdp,10,20,30\nB,gdp,5,6,7\n"
+        for (target, why) in [("yoy", "yoy needs the same period a year earlier; the data cover 2024 only"),
+                              ("ytd_yoy", "ytd_yoy needs the same period a year earlier; the data cover 2024 only"),
+                              ("two_year", "two_year needs year-on-year growth in the same period two years running; the data cover 2024 only")] {
+            let run = try runPace(["convert", "--from", "wide", "--to", target], stdin: oneYear)
+            #expect(run.status == 2, "\(target): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr == "pace: <stdin>: no \(target) value can be computed: \(why)\n")
+        }
+        // The same file converts to levels and quarter-on-quarter growth.
+        let qoq = try runPace(["convert", "--from", "wide", "--to", "qoq"], stdin: oneYear)
+        #expect(qoq.status == 0 && qoq.stdout.contains("A,gdp,2024Q2,qoq,100,"), "\(qoq.stderr)")
+        let single = try runPace(["convert", "--to", "qoq"], stdin: "indicator,period,value\nx,2024Q1,10\ny,2023Q1,4\n")
+        #expect(single.status == 2 && single.stdout.isEmpty)
+        #expect(single.stderr == "pace: <stdin>: no qoq value can be computed: qoq needs the value of the period before; every series has a single value\n")
+        // A zero base: the first row's note says why.
+        let zero = try runPace(["convert", "--to", "yoy"], stdin: "indicator,period,value\nx,2023,0\nx,2024,5\n")
+        #expect(zero.status == 2)
+        #expect(zero.stderr == "pace: <stdin>: no yoy value can be computed: yoy needs the same period a year earlier; e.g. x/yoy 2024: no growth on a base of 0 in 2023\n")
+        // Every series left out: their notes, then the error.
+        let growthOnly = try runPace(["convert", "--to", "level"], stdin: "indicator,period,measure,value\ng,2021,yoy,5\n")
+        #expect(growthOnly.status == 2 && growthOnly.stdout.isEmpty)
+        #expect(growthOnly.stderr == "pace: note: 1 series not converted to level (growth only (yoy): no level or ytd values; --to index gives the implied index): g\n"
+                + "pace: <stdin>: no level value can be computed: no series can give it (the notes above say why)\n")
+        // pace check finds nothing wrong with the file itself: one year of data is valid data.
+        let check = try runPace(["check", "--from", "wide"], stdin: oneYear)
+        #expect(check.status == 0)
+    }
+
     @Test("--help is golden (Tests/Fixtures/cli/help-convert.txt, help-check.txt)", arguments: ["convert", "check"])
     func help(command: String) throws {
         let run = try runPace([command, "--help"])

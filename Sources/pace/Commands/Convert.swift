@@ -25,7 +25,9 @@ struct Convert: ParsableCommand {
             --to index: the implied index of growth-only data: the earliest year's periods are \
             100, later periods the same period a year earlier times 1 + yoy/100.
 
-            A file without a region column has one region, written as an empty region cell.
+            A file without a region column has one region, written as an empty region cell. \
+            A conversion that gives no value at all (e.g. --to yoy on one year of data) is an \
+            error (exit 2) saying why.
             """)
 
     @Argument(help: "Observation CSV file; '-' or nothing reads standard input.")
@@ -60,6 +62,13 @@ struct Convert: ParsableCommand {
         let observations = try ObservationSet(document: document, layout: from)
         let metadata = try meta.map { try IndicatorMetadata(document: CSVDocument.read(path: $0)) } ?? IndicatorMetadata()
         let result = observations.converted(to: to, tolerance: tolerance, metadata: metadata)
+        // Nothing computed at all is not a result: say why, with nothing on standard output (exit 2).
+        if !result.series.contains(where: { $0.values.contains { !$0.isNaN } }) {
+            reportSkipped(result.skipped, target: to)
+            throw InputError(file: document.source,
+                             problem: "no \(to.rawValue) value can be computed: "
+                                + Convert.whyNoValue(result, input: observations, target: to))
+        }
         let sink = try OutputSink(path: output)
         ConvertedRows(series: result.series).write(
             format: format ?? RowFormat.defaultFor(output: output), to: sink, schema: "pace.convert/1",
@@ -67,6 +76,43 @@ struct Convert: ParsableCommand {
                          ("tolerance", formatNumber(tolerance))])
         try sink.commit()
         reportSkipped(result.skipped, target: to)
+    }
+
+    /// Why a conversion gave no value at all: every series left out, or what the target needs and what the data
+    /// cover (one year only, one value per series), or the first note of the converted rows.
+    static func whyNoValue(_ result: ConversionResult, input: ObservationSet, target: ConversionTarget) -> String {
+        if result.series.isEmpty {
+            return result.skipped.isEmpty ? "the data have no series" : "no series can give it (the notes above say why)"
+        }
+        let name = target.rawValue
+        var reasons: [String] = []
+        switch target {
+        case .yoy, .ytdYoy: reasons.append("\(name) needs the same period a year earlier")
+        case .twoYear: reasons.append("two_year needs year-on-year growth in the same period two years running")
+        case .index: reasons.append("index needs year-on-year growth (published, or from amounts a year apart)")
+        case .qoq, .saar: reasons.append("\(name) needs the value of the period before")
+        case .level, .ytd: break
+        }
+        var years = Set<Int>()
+        var mostValues = 0
+        for s in input.series {
+            var n = 0
+            for k in 0..<s.count where !s.values[k].isNaN {
+                years.insert(s.period(at: k).year)
+                n += 1
+            }
+            mostValues = max(mostValues, n)
+        }
+        if years.isEmpty {
+            reasons.append("the data have no values")
+        } else if mostValues == 1 {
+            reasons.append("every series has a single value")
+        } else if years.count == 1, target != .qoq, target != .saar {
+            reasons.append("the data cover \(years.first!) only")
+        } else if let s = result.series.first(where: { !$0.notes.isEmpty }), let k = s.notes.keys.min() {
+            reasons.append("e.g. \(s.label) \(s.period(at: k)): \(s.notes[k]!)")
+        }
+        return reasons.isEmpty ? "no series has a value" : reasons.joined(separator: "; ")
     }
 
     /// One stderr line per distinct reason: how many series, and the first few names.
