@@ -159,6 +159,24 @@ struct ConvertCheckTests {
         #expect(check.status == 0)
     }
 
+    @Test("--to ytd (and level) beyond the range of a double: empty cell with a note in the row and on stderr naming series and period (was a silent empty cell)")
+    func outOfRange() throws {
+        let levels = "indicator,period,value\nx,2024Q1,1e308\nx,2024Q2,1e308\nx,2024Q3,1\nx,2025Q1,-1e308\nx,2025Q2,2\n"
+        let note = "beyond the range of a double (±1.8e308): left empty"
+        let ytd = try runPace(["convert", "--to", "ytd"], stdin: levels)
+        #expect(ytd.status == 0)
+        // 1e308 + 1e308 overflows; the next year starts again from its own first level.
+        #expect(ytd.stdout == "region,indicator,period,measure,value,note\n,x,2024Q1,ytd,1e+308,\n,x,2024Q2,ytd,,\(note)\n"
+                + ",x,2024Q3,ytd,,\(note)\n,x,2025Q1,ytd,-1e+308,\n,x,2025Q2,ytd,\(-1e308 + 2),\n")
+        #expect(ytd.stderr == "pace: note: x/ytd 2024Q2 and 1 later period: \(note)\n")
+        let json = try runPace(["convert", "--to", "ytd", "--format", "json"], stdin: levels)
+        #expect(json.stdout.contains(#"{"region":"","indicator":"x","period":"2024Q2","measure":"ytd","value":null,"note":"\#(note)"}"#))
+        let level = try runPace(["convert", "--to", "level"],
+                                stdin: "indicator,period,measure,value\nx,2024Q1,ytd,1e308\nx,2024Q2,ytd,-1e308\n")
+        #expect(level.status == 0)
+        #expect(level.stderr == "pace: note: x/level 2024Q2: \(note)\n")
+    }
+
     @Test("--help is golden (Tests/Fixtures/cli/help-convert.txt, help-check.txt)", arguments: ["convert", "check"])
     func help(command: String) throws {
         let run = try runPace([command, "--help"])

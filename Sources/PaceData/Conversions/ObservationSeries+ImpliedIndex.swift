@@ -34,6 +34,8 @@ extension ObservationSeries {
         var notes: [Int: String] = [:]
         for (j, note) in growth.notes where j - shift >= 0 && j - shift < total { notes[j - shift] = note }
         notes[0] = "base year \(base.year): each period = 100"
+        var coverage: [Int: Int] = [:]
+        ObservationSeries.markOutOfRange(&out, notes: &notes, coverage: &coverage)
         return ObservationSeries(region: region, indicator: indicator, measure: .index, unit: "",
                                  start: base, values: out, notes: notes)
     }

@@ -99,11 +99,27 @@ public struct ObservationSeries: Sendable, Equatable {
         (region.isEmpty ? "" : region + "/") + indicator + "/" + measure.rawValue
     }
 
-    /// A series of the same identity (region, indicator, unit) with new values and measure.
+    /// A series of the same identity (region, indicator, unit) with new values and measure; a value computed beyond
+    /// the range of a double (±∞) is missing, with ``outOfRangeNote``.
     func derived(measure: Measure, values: [Double], notes: [Int: String] = [:],
                  coverage: [Int: Int] = [:], decimals: Int? = nil) -> ObservationSeries {
-        ObservationSeries(region: region, indicator: indicator, measure: measure, unit: unit, start: start,
-                          values: values, notes: notes, coverage: coverage, decimals: decimals)
+        var values = values, notes = notes, coverage = coverage
+        ObservationSeries.markOutOfRange(&values, notes: &notes, coverage: &coverage)
+        return ObservationSeries(region: region, indicator: indicator, measure: measure, unit: unit, start: start,
+                                 values: values, notes: notes, coverage: coverage, decimals: decimals)
+    }
+
+    /// The note of a converted value that overflowed (a year-to-date sum, a difference, a chained index beyond
+    /// ±1.8e308): the value is left missing.
+    public static let outOfRangeNote = "beyond the range of a double (±1.8e308): left empty"
+
+    /// Turns every ±∞ of computed `values` into a missing value with ``outOfRangeNote``.
+    static func markOutOfRange(_ values: inout [Double], notes: inout [Int: String], coverage: inout [Int: Int]) {
+        for i in values.indices where values[i].isInfinite {
+            values[i] = .nan
+            notes[i] = outOfRangeNote
+            coverage[i] = nil
+        }
     }
 }
 

@@ -76,6 +76,22 @@ struct Convert: ParsableCommand {
                          ("tolerance", formatNumber(tolerance))])
         try sink.commit()
         reportSkipped(result.skipped, target: to)
+        reportOutOfRange(result.series)
+    }
+
+    /// One stderr note per series with values beyond the range of a double (written as empty cells): its label,
+    /// the first such period and how many; at most 10 series, then a count.
+    private func reportOutOfRange(_ series: [ObservationSeries]) {
+        var shown = 0, more = 0
+        for s in series {
+            let indices = s.notes.filter { $0.value == ObservationSeries.outOfRangeNote }.keys.sorted()
+            guard let first = indices.first else { continue }
+            if shown == 10 { more += 1; continue }
+            shown += 1
+            let others = indices.count == 1 ? "" : " and \(indices.count - 1) later period\(indices.count == 2 ? "" : "s")"
+            printDiagnostic("note: \(s.label) \(s.period(at: first))\(others): \(ObservationSeries.outOfRangeNote)")
+        }
+        if more > 0 { printDiagnostic("note: \(more) more series with values beyond the range of a double") }
     }
 
     /// Why a conversion gave no value at all: every series left out, or what the target needs and what the data
