@@ -177,6 +177,32 @@ struct ConvertCheckTests {
         #expect(level.stderr == "pace: note: x/level 2024Q2: \(note)\n")
     }
 
+    @Test("published growth where the recomputed one is undefined (base 0 or negative): convert notes it was kept unchecked and why, check notes it (was silent)")
+    func uncheckedPublishedGrowth() throws {
+        let input = "indicator,period,measure,value\nx,2023,level,0\nx,2024,level,5\nx,2024,yoy,7\n"
+            + "y,2023,level,-2\ny,2024,level,5\ny,2024,index_prev_year_100,103\nw,2023,level,4\nw,2024,level,5\nw,2024,yoy,25\n"
+        let convert = try runPace(["convert", "--to", "yoy"], stdin: input)
+        #expect(convert.status == 0 && convert.stderr.isEmpty, "\(convert.stderr)")
+        #expect(convert.stdout == """
+            region,indicator,period,measure,value,note
+            ,x,2024,yoy,7,"published, not checked: no growth on a base of 0 in 2023"
+            ,y,2024,yoy,3,"published, not checked: no growth on a base of -2 in 2023"
+            ,w,2024,yoy,25,
+
+            """)
+        let check = try runPace(["check"], stdin: input)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout == """
+            <stdin>:4: note: x/yoy 2024: published 7 could not be checked: no growth on a base of 0 in 2023
+            <stdin>:7: note: y/yoy 2024: published 3 could not be checked: no growth on a base of -2 in 2023
+            <stdin>: 9 rows, 6 series, 0 problems, 2 notes
+
+            """)
+        // --quiet shows problems only.
+        let quiet = try runPace(["check", "--quiet"], stdin: input)
+        #expect(quiet.stdout == "<stdin>: 9 rows, 6 series, 0 problems, 2 notes\n")
+    }
+
     @Test("--help is golden (Tests/Fixtures/cli/help-convert.txt, help-check.txt)", arguments: ["convert", "check"])
     func help(command: String) throws {
         let run = try runPace([command, "--help"])

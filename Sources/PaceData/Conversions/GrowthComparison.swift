@@ -16,6 +16,17 @@ public struct GrowthComparison: Sendable, Equatable {
         public var line: Int?
     }
 
+    /// One period with a published figure that could not be checked: the recomputed growth is undefined there
+    /// (a base of zero or below, values covering different spans, a value out of range) — `reason` is the
+    /// recomputation's note.
+    public struct Unchecked: Sendable, Equatable {
+        public var period: Period
+        public var published: Double
+        public var reason: String
+        /// The line of the published figure in its file, when known.
+        public var line: Int?
+    }
+
     public var region: String
     public var indicator: String
     /// `yoy` or `ytd_yoy`.
@@ -27,6 +38,8 @@ public struct GrowthComparison: Sendable, Equatable {
     /// Largest `|published − recomputed|` over the compared periods (0 when none).
     public var largestDifference: Double
     public var differences: [Difference]
+    /// Periods with a published figure where the recomputed growth is undefined, with why.
+    public var unchecked: [Unchecked]
 
     /// Compares `published` (yoy, ytd_yoy or index_prev_year_100) with `recomputed` growth of
     /// the same frequency, period by period.
@@ -38,6 +51,7 @@ public struct GrowthComparison: Sendable, Equatable {
         compared = 0
         largestDifference = 0
         differences = []
+        unchecked = []
         let offset = published.start.frequency == recomputed.start.frequency
             ? published.start.ordinal - recomputed.start.ordinal : Int.min
         guard offset != Int.min else { return }
@@ -46,6 +60,10 @@ public struct GrowthComparison: Sendable, Equatable {
             let j = i + offset
             guard j >= 0, j < recomputed.count else { continue }
             let p = published.values[i] - shift, r = recomputed.values[j]
+            if !p.isNaN, r.isNaN, let reason = recomputed.notes[j] {
+                let line = published.sourceLines.isEmpty ? nil : Int(published.sourceLines[i])
+                unchecked.append(Unchecked(period: published.period(at: i), published: p, reason: reason, line: line))
+            }
             guard !p.isNaN, !r.isNaN else { continue }
             compared += 1
             let d = abs(p - r)

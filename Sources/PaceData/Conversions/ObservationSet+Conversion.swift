@@ -10,8 +10,9 @@ extension ObservationSet {
     /// - Growth: `yoy`/`ytd_yoy` are recomputed from the amounts; where the file also publishes
     ///   them (`yoy`, `ytd_yoy`, or `index_prev_year_100` read as `value − 100`) the published
     ///   figure is the one written, and periods where it differs from the recomputed one by more
-    ///   than `tolerance` points say so in their note, with both numbers. Periods without a
-    ///   published figure take the recomputed one.
+    ///   than `tolerance` points say so in their note, with both numbers; where the recomputed one is
+    ///   undefined (a base of zero or below…) the note says the published figure is not checked, and why.
+    ///   Periods without a published figure take the recomputed one.
     /// - `qoq`/`saar` need amounts. `two_year` averages `yoy` (`ytd_yoy` for year-to-date data).
     ///   `index` chains `yoy` (or `ytd_yoy` when there is no `yoy`) into the implied index.
     ///
@@ -225,6 +226,10 @@ struct GroupPlan {
                 values[i] = pv
                 if !rv.isNaN, abs(pv - rv) > tolerance {
                     notes[i] = "published; recomputed \(formatPlain(rounded(rv))) differs by \(formatPlain(rounded(pv - rv))) points"
+                } else if rv.isNaN, let ri, let reason = recomputed.notes[ri] {
+                    // The recomputation is undefined here (zero or negative base, spans that differ): say why the
+                    // published figure stands unchecked.
+                    notes[i] = "published, not checked: " + reason
                 } else if let pi, let note = published.notes[pi] {
                     notes[i] = note
                 }

@@ -130,6 +130,14 @@ extension ObservationSet {
                 }
             }
         }
+        for c in comparisons {
+            let label = (c.region.isEmpty ? "" : c.region + "/") + c.indicator + "/" + c.measure.rawValue
+            for u in c.unchecked where findings.count < limit + 1000 {
+                findings.append(CheckFinding(
+                    severity: .note, file: file, line: u.line,
+                    message: "\(label) \(u.period): published \(formatPlain(u.published)) could not be checked: \(u.reason)"))
+            }
+        }
         findings.sort { ($0.line ?? 0, $0.severity == .problem ? 0 : 1) < ($1.line ?? 0, $1.severity == .problem ? 0 : 1) }
         return CheckReport(source: file, findings: findings, problemCount: count, seriesCount: set.series.count,
                            rowCount: document.rowCount, comparisons: comparisons)

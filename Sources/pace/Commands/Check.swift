@@ -12,7 +12,9 @@ struct Check: ParsableCommand {
             changing within a series, the same region/indicator/period/measure twice, and \
             published growth (yoy, ytd_yoy, index_prev_year_100) differing from growth \
             recomputed from levels or year-to-date values by more than --tolerance points. \
-            Notes: gaps, missing values, monthly year-to-date series without January.
+            Notes: gaps, missing values, monthly year-to-date series without January, \
+            published growth that cannot be checked (the recomputed growth is undefined: a base \
+            of zero or below, values covering different spans).
 
             Exit status: 0 no problems (notes allowed); 1 problems found; 2 the file cannot be \
             read as observations.

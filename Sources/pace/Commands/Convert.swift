@@ -18,7 +18,8 @@ struct Convert: ParsableCommand {
             January-February, and the note says so. Stocks keep their balances and have no ytd.
             --to yoy|ytd_yoy: growth over the same period a year earlier, in %. Where the file \
             also publishes the growth, the published figure is written and the note gives the \
-            recomputed one when they differ by more than --tolerance points.
+            recomputed one when they differ by more than --tolerance points, or why it could \
+            not be recomputed (a base of zero or below).
             --to qoq|saar: growth over the previous period, plain or annualised ((x_t/x_t-1)^n).
             --to two_year: two-year average growth sqrt((1+g_t)(1+g_t-s)) of yoy (of ytd_yoy \
             for year-to-date data).
