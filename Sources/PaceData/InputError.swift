@@ -39,21 +39,39 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         var count = 0
         for scalar in value.unicodeScalars {
             if count == 60 { out += "…"; break }
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\"": out += "\\\""
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+            if scalar == "\"" { out += "\\\"" } else { appendEscaping(scalar, to: &out) }
             count += 1
         }
         return "\"" + out + "\""
+    }
+}
+
+/// `text` fit for a one-line message: control characters — a newline or tab in a region or series name, an escape
+/// sequence — written as `\n`, `\r`, `\t` or `\u{1b}`, everything else as is. Messages (stderr diagnostics,
+/// `pace check`'s findings) go through it; CSV and JSON output do not (their writers quote and escape).
+public func escapingControlCharacters(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars { appendEscaping(scalar, to: &out) }
+    return out
+}
+
+/// C0 controls, DEL and C1 controls (U+0080–U+009F, which some terminals act on).
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+}
+
+private func appendEscaping(_ scalar: Unicode.Scalar, to out: inout String) {
+    switch scalar {
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+        if isControl(scalar) {
+            out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
     }
 }
 

@@ -34,9 +34,16 @@ enum PaceExit {
     static let usage: Int32 = 64
 }
 
-/// Writes one diagnostic line `pace: message` to standard error.
+/// Writes one diagnostic line `pace: message` to standard error; control characters in it (a newline in a series
+/// name) are escaped, so that it stays one line.
 func printDiagnostic(_ message: String) {
-    writeStandardError("pace: " + message + "\n")
+    writeStandardError("pace: " + escapingControlCharacters(message) + "\n")
+}
+
+/// Writes ArgumentParser's message for a usage error, which may go on with usage lines: each line escaped.
+func printUsageDiagnostic(_ message: String) {
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { escapingControlCharacters(String($0)) }
+    writeStandardError("pace: " + lines.joined(separator: "\n") + "\n")
 }
 
 /// ArgumentParser's message for a usage error, without its own "Error: " prefix (ours is "pace: ").
@@ -64,7 +71,7 @@ enum PaceMain {
                 Pace.exit(withError: error)  // --help, --version
             }
             let message = usageMessage(for: error)
-            if !message.isEmpty { printDiagnostic(message) }
+            if !message.isEmpty { printUsageDiagnostic(message) }
             exit(PaceExit.usage)
         }
         do {
@@ -85,7 +92,7 @@ enum PaceMain {
             case .success:
                 Pace.exit(withError: error)
             case .validationFailure:
-                printDiagnostic(usageMessage(for: error))
+                printUsageDiagnostic(usageMessage(for: error))
                 exit(PaceExit.usage)
             default:
                 printDiagnostic(String(describing: error))

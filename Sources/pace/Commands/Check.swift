@@ -47,13 +47,13 @@ struct Check: ParsableCommand {
         let report = try ObservationSet.check(document: document, layout: from, tolerance: tolerance, metadata: metadata)
         var text = ""
         for finding in report.findings where !quiet || finding.severity == .problem {
-            text += finding.description + "\n"
+            text += escapingControlCharacters(finding.description) + "\n"
         }
         let shown = report.findings.filter { $0.severity == .problem }.count
         if report.problemCount > shown {
-            text += "\(report.source): \(report.problemCount - shown) more problems not shown\n"
+            text += escapingControlCharacters("\(report.source): \(report.problemCount - shown) more problems not shown") + "\n"
         }
-        text += report.summary + "\n"
+        text += escapingControlCharacters(report.summary) + "\n"
         let sink = OutputSink()
         sink.write(text)
         try sink.commit()
