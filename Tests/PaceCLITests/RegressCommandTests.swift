@@ -177,4 +177,22 @@ struct RegressCommandTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["fit.json"])
     }
+
+    @Test("values near 1e80: skew, kurtosis and Jarque–Bera are those of the unscaled data, not null (m₄ overflowed)")
+    func hugeValuesDiagnostics() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(ukgas), encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        for i in 1..<lines.count {
+            var fields = lines[i].split(separator: ",").map(String.init)
+            fields[0] = String(Double(fields[0])! * 1e80)
+            lines[i] = fields.joined(separator: ",")
+        }
+        let arguments = ["regress", "-", "--y", "y", "--x", "trend,Q2,Q3,Q4", "--format", "json"]
+        let plain = try json(runPace(arguments, stdin: text))
+        let huge = try json(runPace(arguments, stdin: lines.joined(separator: "\n") + "\n"))
+        for key in ["skew", "kurtosis", "jarque_bera", "jarque_bera_p", "durbin_watson"] {
+            let want = try #require(plain[key] as? Double, "\(key)")
+            #expect(close(huge[key] as? Double, want, rel: 1e-12), "\(key): \(String(describing: huge[key])) vs \(want)")
+        }
+    }
 }

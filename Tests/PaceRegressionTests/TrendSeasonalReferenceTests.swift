@@ -114,4 +114,20 @@ struct TrendSeasonalReferenceTests {
             Self.checkCovariance(fit.covariance, block["cov_params"], "\(series) \(key)")
         }
     }
+
+    @Test("skewness, kurtosis, Jarque–Bera and Durbin–Watson are scale-free: residuals near 1e80 or 1e-80 give the unscaled values (m₄ overflowed to ∞, underflowed to 0)",
+          arguments: [1e80, 1e-80, 1e140])
+    func diagnosticsScaleFree(scale: Double) throws {
+        let base = try Self.model(csv: "uk_gas_quarterly.csv")
+        let scaled = RegressionModel(response: base.response.map { $0 * scale }, regressors: base.regressors,
+                                     names: ["trend", "Q2", "Q3", "Q4"])
+        let a = try base.fit(), b = try scaled.fit()
+        #expect(close(b.sigma, a.sigma * scale, rel: 1e-12), "residuals scaled by \(scale)")
+        let (ja, jb) = (a.jarqueBera, b.jarqueBera)
+        for (x, y, what) in [(jb.skewness, ja.skewness, "skew"), (jb.kurtosis, ja.kurtosis, "kurtosis"),
+                             (jb.statistic, ja.statistic, "JB"), (jb.pValue, ja.pValue, "JB p"),
+                             (b.durbinWatson, a.durbinWatson, "DW")] {
+            #expect(x.isFinite && close(x, y, rel: 1e-12), "\(what) at scale \(scale): \(x) vs unscaled \(y)")
+        }
+    }
 }

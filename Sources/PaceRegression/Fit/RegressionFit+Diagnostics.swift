@@ -20,9 +20,9 @@ public struct JarqueBera: Sendable, Hashable {
 
 extension RegressionFit {
     /// Durbin–Watson d = Σₜ₌₂ (eₜ − eₜ₋₁)² / Σ eₜ² on the weighted residuals (statsmodels);
-    /// NaN for a perfect fit.
+    /// NaN for a perfect fit. Scale-free: computed on the residuals scaled as for ``jarqueBera``.
     public var durbinWatson: Double {
-        let e = weightedResiduals
+        let e = RegressionFit.scaledByPowerOfTwo(weightedResiduals)
         var num = 0.0, den = 0.0
         for i in 0..<e.count {
             den += e[i] * e[i]
@@ -33,8 +33,12 @@ extension RegressionFit {
 
     /// Jarque & Bera (1980) test on the weighted residuals (statsmodels' summary). The mean is
     /// subtracted before the moments are taken. NaN moments for a perfect fit.
+    ///
+    /// S and K are scale-free, so the moments are taken of the residuals divided by a power of two
+    /// near their largest magnitude: exact (the same digits as unscaled), and finite for residuals of
+    /// any size — m₄ of residuals near 1e80 would overflow to ∞ unscaled.
     public var jarqueBera: JarqueBera {
-        let e = weightedResiduals
+        let e = RegressionFit.scaledByPowerOfTwo(weightedResiduals)
         let nn = Double(e.count)
         var mean = 0.0
         for v in e { mean += v }
@@ -52,6 +56,22 @@ extension RegressionFit {
         let kurt = m4 / (m2 * m2)
         let jb = nn / 6 * (s * s + (kurt - 3) * (kurt - 3) / 4)
         return JarqueBera(statistic: jb, pValue: exp(-jb / 2), skewness: s, kurtosis: kurt)
+    }
+
+    /// `e` divided by 2^exponent(max|eᵢ|), so that the largest magnitude is in [1, 2): exact, unless tiny values
+    /// next to the largest lose digits below 2^−1074 (where they count for nothing against it). `e` as it is when
+    /// it is all zeros or holds a NaN or ±∞.
+    static func scaledByPowerOfTwo(_ e: [Double]) -> [Double] {
+        var largest = 0.0
+        for v in e { largest = max(largest, abs(v)) }
+        guard largest > 0, largest.isFinite, !e.contains(where: \.isNaN) else { return e }
+        let exponent = Int(largest.exponent)
+        guard exponent != 0 else { return e }
+        // 2^−exponent may itself be out of range (largest subnormal or near the top): scale in two halves.
+        let half = exponent / 2
+        let a = Double(sign: .plus, exponent: -half, significand: 1)
+        let b = Double(sign: .plus, exponent: half - exponent, significand: 1)
+        return e.map { $0 * a * b }
     }
 
     /// Condition number of the (weighted) design as given: √(λ_max/λ_min) of AᵀA, i.e.
