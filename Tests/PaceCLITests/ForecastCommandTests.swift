@@ -562,3 +562,31 @@ struct SeriesCommandHelpTests {
         #expect(run.stdout == golden)
     }
 }
+
+@Suite("pace forecast: exact fits")
+struct ForecastExactFitTests {
+    typealias S = SeriesCLI
+
+    @Test("a constant series: the constant with zero-width intervals, criteria null with a note (ETS and trend), as R's ets() reports none")
+    func constantSeries() throws {
+        let input = S.csv("x", quarterlyFrom: 2019, [Double](repeating: 5, count: 12))
+        for model in ["auto", "trend:auto"] {
+            let run = try runPace(["forecast", "-", "--model", model, "--horizon", "3", "--format", "json"], stdin: input)
+            #expect(run.status == 0, "\(run.stderr)")
+            let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+            for key in ["log_likelihood", "aic", "aicc", "bic"] {
+                #expect(s[key] is NSNull, "\(model) \(key): \(String(describing: s[key]))")
+            }
+            #expect(s["model"] as? String == (model == "auto" ? "ETS(A,N,N)" : "Trend(linear)"))
+            let notes = s["notes"] as? [String] ?? []
+            #expect(notes.contains { $0.contains("likelihood is unbounded") }, "\(notes)")
+            for row in s["forecast"] as? [[String: Any]] ?? [] {
+                for key in ["mean", "lo80", "hi80", "lo95", "hi95"] {
+                    #expect(abs((row[key] as? Double ?? .nan) - 5) < 1e-12, "\(model) \(key)")
+                }
+            }
+            let table = try runPace(["forecast", "-", "--model", model, "--format", "csv"], stdin: input)
+            #expect(table.stdout.contains("AICc undefined (exact fit)"), "\(table.stdout)")
+        }
+    }
+}

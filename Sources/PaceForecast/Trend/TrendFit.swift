@@ -23,6 +23,14 @@ public struct TrendFit: Sendable {
     /// AICc = AIC + 2p(p + 1)/(n − p − 1), p = k + 1; +∞ when n ≤ p + 1.
     public let aicc: Double
 
+    /// Largest root-mean-square residual, relative to the largest |response|, that counts as
+    /// an exact fit (``isExactFit``): rounding, not data.
+    public static let exactFitTolerance = 1e-12
+
+    /// True when the residuals are at the level of rounding (a constant series, an exact line):
+    /// ℓ is then +∞, AIC and AICc −∞ (when defined), and the intervals have (nearly) zero width.
+    public var isExactFit: Bool { logLikelihood == .infinity }
+
     /// Forecasts for the `horizon` periods after the sample, with prediction intervals at
     /// `level` (in (0, 1)). See ``TrendModel`` for the log-linear back-transformation.
     public func forecast(horizon: Int, level: Double = 0.95) throws -> [TrendForecast] {

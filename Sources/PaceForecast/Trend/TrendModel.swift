@@ -113,8 +113,13 @@ public struct TrendModel: Sendable, Hashable {
         let model = RegressionModel(response: response, regressors: columns, names: names, intercept: true,
                                     responseName: shape == .logLinear ? "log y" : "y")
         let regression = try model.fit()
-        var logLikelihood = regression.logLikelihood
-        if shape == .logLinear { logLikelihood -= response.reduce(0, +) }   // Jacobian of y ↦ log y
+        // Residuals at the level of rounding (e.g. a constant or an exactly linear series): the
+        // likelihood is unbounded, and the finite value rounding gives would rank such fits by
+        // noise. They get ℓ = +∞ and AICc = −∞; `select` orders ties by fewer coefficients.
+        let scale = response.reduce(0) { max($0, abs($1)) }
+        let exact = (regression.residualSumOfSquares / Double(n)).squareRoot() <= TrendFit.exactFitTolerance * scale
+        var logLikelihood = exact ? .infinity : regression.logLikelihood
+        if shape == .logLinear && !exact { logLikelihood -= response.reduce(0, +) }   // Jacobian of y ↦ log y
         let p = Double(regression.k + 1)
         let aic = -2 * logLikelihood + 2 * p
         let dn = Double(n)
@@ -126,7 +131,7 @@ public struct TrendModel: Sendable, Hashable {
 
     /// Fits every combination of `shapes` × {without, with seasonal dummies (when
     /// `seasonalPeriod` is given)} × {without, with the `breaks` (when given)} and ranks them by
-    /// AICc (smallest first). Log-linear candidates are skipped when some y ≤ 0; candidates
+    /// AICc (smallest first; exact fits, AICc −∞, by fewer coefficients). Log-linear candidates are skipped when some y ≤ 0; candidates
     /// with too few observations or collinear dummies are skipped. Throws when none can be
     /// fitted (the error of the first candidate).
     public static func select(_ y: [Double], shapes: [Shape] = Shape.allCases, seasonalPeriod: Int? = nil,
@@ -153,7 +158,12 @@ public struct TrendModel: Sendable, Hashable {
             throw FilterError.invalidParameter(name: "shapes", value: "\(shapes.map(\.rawValue))",
                                                constraint: "a non-empty list that fits the data (log-linear needs y > 0)")
         }
-        fits.sort { $0.aicc < $1.aicc }
-        return TrendSelection(ranked: fits)
+        // By AICc; ties (exact fits, AICc −∞) by fewer coefficients, then in candidate order.
+        let ranked = fits.enumerated().sorted { a, b in
+            if a.element.aicc != b.element.aicc { return a.element.aicc < b.element.aicc }
+            if a.element.regression.k != b.element.regression.k { return a.element.regression.k < b.element.regression.k }
+            return a.offset < b.offset
+        }.map(\.element)
+        return TrendSelection(ranked: ranked)
     }
 }

@@ -108,10 +108,12 @@ struct SeriesForecast: Sendable {
     var parameters: [(String, Double?)]
     /// ETS: l, b, s1…sm of x₀; empty for trend models.
     var initialStates: [(String, Double)]
-    var logLikelihood: Double
-    var aic: Double
-    var aicc: Double
-    var bic: Double
+    /// nil where the likelihood is unbounded: an ETS fit of a constant series (σ² = 0; R's
+    /// `ets()` reports no likelihood or criteria for it either).
+    var logLikelihood: Double?
+    var aic: Double?
+    var aicc: Double?
+    var bic: Double?
     var sigma2: Double
     /// "analytical (class 3)", "simulation (5000 paths, seed S)", "regression prediction (t)".
     var intervalMethod: String
@@ -230,10 +232,19 @@ enum ForecastJob {
         if settings.paths > 0 {
             paths = fit.samplePaths(horizon: horizon, count: settings.paths, seed: settings.seed).values
         }
+        // A constant series: σ² = 0 and the likelihood is unbounded; the library's values are R's
+        // clamp (lik ≥ −10¹⁰), not information, so none is reported and a note says why.
+        let constant = fit.isConstantSeriesFit
+        var series = series
+        if constant {
+            series.notes.append("\(series.label): the series is constant; ETS(A,N,N) with σ² = 0 forecasts the constant with "
+                                + "zero-width intervals, and its likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given")
+        }
         return SeriesForecast(
             series: series, model: fit.specification.description, method: "ets",
             parameters: [("alpha", p.alpha), ("beta", p.beta), ("gamma", p.gamma), ("phi", p.phi)],
-            initialStates: states, logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc, bic: fit.bic,
+            initialStates: states, logLikelihood: constant ? nil : fit.logLikelihood, aic: constant ? nil : fit.aic,
+            aicc: constant ? nil : fit.aicc, bic: constant ? nil : fit.bic,
             sigma2: fit.sigma2, intervalMethod: intervalMethod, periods: periods, mean: forecast.mean,
             lower: forecast.lower, upper: forecast.upper, paths: paths, pathCount: settings.paths)
     }
@@ -286,11 +297,18 @@ enum ForecastJob {
         if let s = model.seasonalPeriod { name += ", seasonal m=\(s)" }
         for b in model.breaks { name += ", break \(series.period(at: b))" }
         name += ")"
+        let exact = fit.isExactFit
+        var series = series
+        if exact {
+            series.notes.append("\(series.label): the trend fits the data exactly (residuals at the level of rounding); "
+                                + "the likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given, and the "
+                                + "intervals have (nearly) zero width")
+        }
         return SeriesForecast(
             series: series, model: name, method: "trend",
             parameters: regression.coefficients.map { (breakNames[$0.name] ?? $0.name, $0.estimate) }, initialStates: [],
-            logLikelihood: fit.logLikelihood, aic: fit.aic, aicc: fit.aicc,
-            bic: -2 * fit.logLikelihood + p * log(n), sigma2: regression.sigma * regression.sigma,
+            logLikelihood: exact ? nil : fit.logLikelihood, aic: exact ? nil : fit.aic, aicc: exact ? nil : fit.aicc,
+            bic: exact ? nil : -2 * fit.logLikelihood + p * log(n), sigma2: regression.sigma * regression.sigma,
             intervalMethod: "regression prediction intervals (Student t)" + (model.shape == .logLinear ? ", exp of log scale; mean is the median" : ""),
             periods: periods, mean: mean, lower: lower, upper: upper, paths: nil, pathCount: 0)
     }

@@ -64,7 +64,7 @@ struct ForecastReport: FormattedReport {
         for line in provenanceLines { sink.write("# " + line + "\n") }
         if forecasts.count <= Self.csvModelLineLimit {
             for f in forecasts {
-                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(formatNumber(f.aicc)), intervals \(f.intervalMethod)\n")
+                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(f.aicc.map(formatNumber) ?? "undefined (exact fit)"), intervals \(f.intervalMethod)\n")
             }
             for f in forecasts { for note in f.series.notes { sink.write("# note: \(note)\n") } }
         } else {
@@ -270,7 +270,7 @@ struct ForecastReport: FormattedReport {
             if !first { sink.write("\n") }
             first = false
             let label = f.series.region.isEmpty ? seriesName(f) : f.series.region + " / " + seriesName(f)
-            let fitLine = "\(f.model), n = \(f.series.count), AICc \(humanNumber(f.aicc)); intervals \(f.intervalMethod)"
+            let fitLine = "\(f.model), n = \(f.series.count), AICc \(f.aicc.map(humanNumber) ?? "undefined (exact fit)"); intervals \(f.intervalMethod)"
             if markdown {
                 sink.write("### \(TextTable.oneLine(label))\n\n\(fitLine)\n\n")
                 for note in f.series.notes { sink.write("_note: \(note)_\n\n") }

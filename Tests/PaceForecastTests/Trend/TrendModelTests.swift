@@ -150,6 +150,29 @@ struct TrendModelTests {
         #expect(m.row(index: 3) == [4, 16, 1, 0, 0, 1])
     }
 
+    @Test("exact fits (residuals at rounding level) have ℓ = +∞, AICc −∞, and selection takes the fewest coefficients")
+    func exactFits() throws {
+        // Constant, quarterly: every shape with and without dummies fits exactly; the plain linear
+        // trend (2 coefficients) must win, not whichever candidate rounding favours.
+        let constant = [Double](repeating: 5, count: 12)
+        let c = try TrendModel.select(constant, seasonalPeriod: 4).best
+        #expect(c.isExactFit && c.aicc == -.infinity && c.model.shape == .linear && c.model.seasonalPeriod == nil)
+        #expect(try c.forecast(horizon: 2).allSatisfy { abs($0.point - 5) < 1e-12 })
+        // An exact line: linear (2) before quadratic (3), both exact.
+        let line = (0..<10).map { 1 + 3 * Double($0) }
+        let l = try TrendModel.select(line).best
+        #expect(l.isExactFit && l.model.shape == .linear)
+        // Exact growth at 10%: only the log-linear shape is exact, and it wins.
+        let growth = (0..<10).map { 100 * pow(1.1, Double($0)) }
+        let g = try TrendModel.select(growth).best
+        #expect(g.isExactFit && g.model.shape == .logLinear)
+        #expect(!(try TrendModel(shape: .linear).fit(growth)).isExactFit)
+        // Noise far below any published precision but far above rounding is data, not an exact fit.
+        let noisy = line.enumerated().map { $0.element + ($0.offset % 2 == 0 ? 1e-9 : -1e-9) }
+        let nf = try TrendModel(shape: .linear).fit(noisy)
+        #expect(!nf.isExactFit && nf.aicc.isFinite)
+    }
+
     @Test("a series that is exactly linear is forecast exactly")
     func exactLine() throws {
         let y = (0..<12).map { 2 + 0.5 * Double($0 + 1) }
