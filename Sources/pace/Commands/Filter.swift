@@ -58,7 +58,8 @@ struct FilterHP: ParsableCommand {
     func validate() throws {
         _ = try parseFrom(from)
         if let lambda, !(lambda > 0 && lambda.isFinite) {
-            throw ValidationError("--lambda must be a positive number (found \(formatNumber(lambda)))")
+            let found = lambda.isNaN ? "NaN, not a number" : lambda.isInfinite ? "a value beyond the largest double, 1.8e308" : formatNumber(lambda)
+            throw ValidationError("--lambda must be a positive number (found \(found))")
         }
         _ = try parseMeasure(measure)
     }

@@ -71,7 +71,7 @@ struct Forecast: ParsableCommand {
     @Option(parsing: .unconditional, help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
     var horizon: Int?
 
-    @Option(help: "Prediction interval levels in percent, comma-separated.")
+    @Option(parsing: .unconditional, help: "Prediction interval levels in percent, comma-separated.")
     var level: String = "80,95"
 
     @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS models).")
@@ -92,12 +92,16 @@ struct Forecast: ParsableCommand {
     func parsedLevels() throws -> [Double] {
         let parts = splitList(level)
         guard !parts.isEmpty else { throw ValidationError("--level needs at least one level, e.g. 80,95") }
-        return try parts.map { text in
+        var levels: [Double] = []
+        for text in parts {
             guard let x = Double(text), x > 0, x < 100 else {
                 throw ValidationError("--level: each level must be a number strictly between 0 and 100 (found \(text))")
             }
-            return x
+            // A repeated level would repeat the lo/hi columns (and JSON members) of the same name.
+            guard !levels.contains(x) else { throw ValidationError("--level \(formatNumber(x)) is given twice") }
+            levels.append(x)
         }
+        return levels
     }
 
     func parsedModel() throws -> ForecastModelChoice {

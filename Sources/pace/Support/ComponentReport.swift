@@ -135,7 +135,7 @@ extension SeriesSelection {
                        command: String) throws -> (series: InputSeries, document: CSVDocument) {
         let (all, document) = try load(path: path, name: name, region: region, measure: measure, from: from)
         guard all.count == 1 else {
-            let names = all.map { $0.label + ($0.measure == .level ? "" : "/" + $0.measure.rawValue) }
+            let names = all.map(\.label)   // the label names the measure when it is not level
             var shown = names.prefix(20).joined(separator: ", ")
             if names.count > 20 { shown += ", … (\(names.count) in all)" }
             throw ValidationError(
