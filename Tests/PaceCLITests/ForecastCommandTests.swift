@@ -590,3 +590,21 @@ struct ForecastExactFitTests {
         }
     }
 }
+
+@Suite("pace forecast: exact ETS fits of non-constant series")
+struct ForecastExactNonConstantTests {
+    typealias S = SeriesCLI
+
+    @Test("an exactly linear series fitted with σ² = 0: the note says the model fits exactly, not that the series is constant")
+    func exactlyLinearSeriesNote() throws {
+        let input = S.csv("x", quarterlyFrom: 2000, (0..<24).map { 10 + 2 * Double($0) })
+        let run = try runPace(["forecast", "-", "--horizon", "2", "--format", "json"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
+        let model = try #require(s["model"] as? String)
+        let notes = s["notes"] as? [String] ?? []
+        #expect(s["sigma2"] as? Double == 0, "\(String(describing: s["sigma2"]))")
+        #expect(!notes.contains { $0.contains("constant") }, "\(notes)")
+        #expect(notes.contains { $0.contains("\(model) fits the series exactly") }, "\(notes)")
+    }
+}

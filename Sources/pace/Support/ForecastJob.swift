@@ -157,12 +157,38 @@ enum ForecastJob {
             }
             periods.append(p)
         }
+        let result: SeriesForecast
         switch settings.model {
         case .etsAutomatic, .ets:
-            return try etsForecast(series, settings: settings, period: m, horizon: horizon, periods: periods)
+            result = try etsForecast(series, settings: settings, period: m, horizon: horizon, periods: periods)
         case .trend(let shape):
-            return try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
-                                     periods: periods)
+            result = try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
+                                       periods: periods)
+        }
+        try requireFinite(result, levels: settings.levels)
+        return result
+    }
+
+    /// Refuses a forecast with a value beyond the range of doubles (a mean, an interval bound or a sample path
+    /// that overflowed, e.g. a multiplicative model's variance over a long horizon, or the exp of a log-linear
+    /// bound): it would print as an empty cell or `null` with nothing saying why. Names the first period and the
+    /// horizon that stays finite.
+    static func requireFinite(_ f: SeriesForecast, levels: [Double]) throws {
+        let horizon = f.periods.count
+        for h in 0..<horizon {
+            var what: String? = nil
+            if !f.mean[h].isFinite {
+                what = "the mean"
+            } else if let i = levels.indices.first(where: { !(f.lower[$0][h].isFinite && f.upper[$0][h].isFinite) }) {
+                what = "the \(formatNumber(levels[i]))% interval"
+            } else if let paths = f.paths, (0..<f.pathCount).contains(where: { !paths[$0 * horizon + h].isFinite }) {
+                what = "a simulated sample path"
+            }
+            guard let what else { continue }
+            throw SeriesFailure(source: f.series.source, label: f.series.label,
+                                message: "the forecast of \(f.model) overflows at \(f.periods[h]) (step \(h + 1)): \(what) goes "
+                                    + "beyond the largest number a double holds (1.8e308)"
+                                    + (h > 0 ? "; use --horizon \(h) or less" : "; rescale the series or choose another model"))
         }
     }
 
@@ -232,13 +258,21 @@ enum ForecastJob {
         if settings.paths > 0 {
             paths = fit.samplePaths(horizon: horizon, count: settings.paths, seed: settings.seed).values
         }
-        // A constant series: σ² = 0 and the likelihood is unbounded; the library's values are R's
-        // clamp (lik ≥ −10¹⁰), not information, so none is reported and a note says why.
+        // σ² = 0: a constant series, or a model that reproduces the data exactly (an exactly linear series
+        // under ETS(M,A,N), an exactly periodic one under ETS(A,N,A)). The likelihood is unbounded; the
+        // library's values are R's clamp (lik ≥ −10¹⁰), not information, so none is reported and a note says
+        // why — naming the case, since the fitted model need not be ETS(A,N,N) nor the series constant.
         let constant = fit.isConstantSeriesFit
         var series = series
         if constant {
-            series.notes.append("\(series.label): the series is constant; ETS(A,N,N) with σ² = 0 forecasts the constant with "
-                                + "zero-width intervals, and its likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given")
+            let model = fit.specification.description
+            if let first = y.first, y.allSatisfy({ $0 == first }) {
+                series.notes.append("\(series.label): the series is constant; \(model) with σ² = 0 forecasts the constant with "
+                                    + "zero-width intervals, and its likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given")
+            } else {
+                series.notes.append("\(series.label): \(model) fits the series exactly (σ² = 0), so its intervals have zero width "
+                                    + "and its likelihood is unbounded: log_likelihood, aic, aicc and bic are not given")
+            }
         }
         return SeriesForecast(
             series: series, model: fit.specification.description, method: "ets",
@@ -264,6 +298,14 @@ enum ForecastJob {
                 if shape == .logLinear { try series.requirePositive(for: "the log-linear trend") }
                 fit = try TrendModel(shape: shape, seasonalPeriod: seasonal, seasonOffset: offset, breaks: breaks).fit(y)
             } else {
+                // AICc = AIC + 2p(p + 1)/(n − p − 1) needs n > p + 1; the smallest candidate, the plain linear trend,
+                // has p = 3 (two coefficients and σ), so below five observations no candidate can be ranked.
+                guard y.count >= 5 else {
+                    throw SeriesFailure(source: series.source, label: series.label,
+                                        message: "trend:auto ranks the trend models by AICc, which needs at least 5 observations "
+                                            + "(the linear trend's 2 coefficients and σ, plus 2), found \(y.count); "
+                                            + "fit one shape instead, e.g. --model trend:linear")
+                }
                 fit = try TrendModel.select(y, seasonalPeriod: seasonal, seasonOffset: offset, breaks: breaks).best
             }
         } catch RegressionError.outOfRange(column: "y", let row, _) {
@@ -299,6 +341,10 @@ enum ForecastJob {
         name += ")"
         let exact = fit.isExactFit
         var series = series
+        if !exact && !fit.aicc.isFinite {
+            series.notes.append("\(series.label): AICc is not defined for \(fit.observationCount) observations and \(regression.k + 1) "
+                                + "parameters (it needs more observations than parameters + 1), so aicc is not given")
+        }
         if exact {
             series.notes.append("\(series.label): the trend fits the data exactly (residuals at the level of rounding); "
                                 + "the likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given, and the "

@@ -64,7 +64,7 @@ struct ForecastReport: FormattedReport {
         for line in provenanceLines { sink.write("# " + line + "\n") }
         if forecasts.count <= Self.csvModelLineLimit {
             for f in forecasts {
-                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(f.aicc.map(formatNumber) ?? "undefined (exact fit)"), intervals \(f.intervalMethod)\n")
+                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(f.aiccText(formatNumber)), intervals \(f.intervalMethod)\n")
             }
             for f in forecasts { for note in f.series.notes { sink.write("# note: \(note)\n") } }
         } else {
@@ -270,7 +270,7 @@ struct ForecastReport: FormattedReport {
             if !first { sink.write("\n") }
             first = false
             let label = f.series.region.isEmpty ? seriesName(f) : f.series.region + " / " + seriesName(f)
-            let fitLine = "\(f.model), n = \(f.series.count), AICc \(f.aicc.map(humanNumber) ?? "undefined (exact fit)"); intervals \(f.intervalMethod)"
+            let fitLine = "\(f.model), n = \(f.series.count), AICc \(f.aiccText(humanNumber)); intervals \(f.intervalMethod)"
             if markdown {
                 sink.write("### \(TextTable.oneLine(label))\n\n\(fitLine)\n\n")
                 for note in f.series.notes { sink.write("_note: \(note)_\n\n") }
@@ -295,6 +295,16 @@ struct ForecastReport: FormattedReport {
             }
             sink.write(TextTable.markdownFooter(provenanceLines))
         }
+    }
+}
+
+extension SeriesForecast {
+    /// AICc for the fit lines of CSV, tables and Markdown: the number, or why there is none — an exact fit
+    /// (nil: unbounded likelihood) or too few observations (+∞: AICc's correction 2p(p + 1)/(n − p − 1) needs
+    /// n > p + 1), never "inf" or an empty value.
+    func aiccText(_ format: (Double) -> String) -> String {
+        guard let aicc else { return "undefined (exact fit)" }
+        return aicc.isFinite ? format(aicc) : "undefined (too few observations: AICc needs more than parameters + 1)"
     }
 }
 
