@@ -96,6 +96,30 @@ struct GapModelCommandTests {
     }
 }
 
+@Suite("pace gap --method model: a value ETS cannot fit")
+struct GapModelValueNoteTests {
+    @Test("a period value beyond ETS's magnitudes is named by its period in the note (was 'series value at index 6')")
+    func outOfRangeValueNamesPeriod() throws {
+        var data = "region,indicator,period,measure,value\n"
+        for year in 2021...2024 {
+            for q in 1...4 where year < 2024 || q <= 2 {
+                let level = year == 2023 && q == 3 ? 1e300 : 100 + Double(q)
+                data += "R,x,\(year)Q\(q),level,\(level)\n"
+            }
+        }
+        let targets = "region,indicator,year,type,target\nR,x,2024,growth,5\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-gap-note-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = dir.appendingPathComponent("targets.csv")
+        try targets.write(to: t, atomically: true, encoding: .utf8)
+        let run = try runPace(["gap", "-", "--targets", t.path, "--as-of", "2024Q2", "--format", "csv"], stdin: data)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no model projection: the period value of 2023Q3 is 1e+300, beyond the magnitudes ETS can fit"), "\(run.stdout)")
+        #expect(!run.stdout.contains("index"), "\(run.stdout)")
+    }
+}
+
 @Suite("pace race --data")
 struct RaceDataCommandTests {
     let data = "Tests/Fixtures/gap/panel_small.csv"

@@ -48,7 +48,7 @@ extension GapAnalyzer {
         do {
             fit = try ETS.select(history.values, period: n, bounds: options.etsBounds).best
         } catch {
-            notes.append("no model projection: \(error)")
+            notes.append("no model projection: " + GapAnalyzer.modelFailure(error, history: history, periodsPerYear: n))
             return .undefined
         }
         let start = AsOfPeriod.label(year: history.startYear, position: history.startPosition, periodsPerYear: n)
@@ -71,6 +71,25 @@ extension GapAnalyzer {
             notes.append("model: \(count - outcomes.count) of \(count) simulated paths invalid and left out")
         }
         return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
+    }
+
+    /// Why ETS refused the history, naming the period of an offending value (the library's error counts from the
+    /// start of the model's window, which the reader of a gap row cannot see).
+    static func modelFailure(_ error: ETSError, history: PeriodHistory,
+                             periodsPerYear n: Int) -> String {
+        func period(_ index: Int) -> String {
+            let p = history.startPosition - 1 + index
+            return AsOfPeriod.label(year: history.startYear + p / n, position: p % n + 1, periodsPerYear: n)
+        }
+        switch error {
+        case .valueOutOfRange(let index, let value):
+            return "the period value of \(period(index)) is \(value), beyond the magnitudes ETS can fit (it squares the errors): "
+                + "nonzero values must lie within 1e-150…1e150 in magnitude; rescale the series (e.g. to thousands or billions)"
+        case .nonFiniteValue(let index, let value):
+            return "the period value of \(period(index)) is \(value.isNaN ? "not a number" : "beyond the range of doubles"); ETS needs finite values"
+        default:
+            return "\(error)"
+        }
     }
 
     /// The sorted finite year-end values of `count` sample paths of `fit` over the `horizon`
