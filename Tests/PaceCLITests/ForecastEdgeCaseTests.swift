@@ -67,3 +67,23 @@ struct ForecastEdgeCaseTests {
         #expect(huge.stderr.hasSuffix("; rescale the series or choose another model\n"), "\(huge.stderr)")
     }
 }
+
+@Suite("pace forecast --keep-going: nothing left")
+struct ForecastKeepGoingNothingLeftTests {
+    @Test("--keep-going with every series skipped exits 2 with a summary line (was exit 0 and a header without rows)")
+    func everySeriesSkipped() throws {
+        let input = "series,period,value\na,2020,1\nb,2020,2\nb,2021,3\n"
+        for format in ["csv", "json"] {
+            let run = try runPace(["forecast", "-", "--keep-going", "--format", format], stdin: input)
+            #expect(run.status == 2, "\(format): \(run.stdout)")
+            #expect(run.stdout.isEmpty)
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 3, "\(run.stderr)")
+            #expect(lines.last == "pace: <stdin>: no series could be forecast: all 2 were skipped (reasons above)", "\(run.stderr)")
+        }
+        // One series left is a result.
+        let some = try runPace(["forecast", "-", "--keep-going", "--model", "trend:linear", "--format", "csv"],
+                               stdin: input + "c,2020,1\nc,2021,2\nc,2022,4\nc,2023,5\n")
+        #expect(some.status == 0, "\(some.stderr)")
+    }
+}

@@ -170,6 +170,12 @@ struct Forecast: ParsableCommand {
             }
         }
         for s in skipped { printDiagnostic("skipped: " + s.reason) }
+        // --keep-going leaves failures out; when that leaves nothing, the run failed (an empty table with exit 0
+        // would pass for a result in a pipeline).
+        if forecasts.isEmpty && !skipped.isEmpty {
+            throw CommandFailure(description: "\(document.source): no series could be forecast: "
+                                 + (skipped.count == 1 ? "the only one was skipped" : "all \(skipped.count) were skipped") + " (reasons above)")
+        }
         let report = ForecastReport(forecasts: forecasts, settings: settings, source: document.source,
                                     inputHash: document.contentHashHex, skipped: skipped)
         let sink = try OutputSink(path: output)
