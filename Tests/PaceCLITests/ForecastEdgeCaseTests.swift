@@ -87,3 +87,20 @@ struct ForecastKeepGoingNothingLeftTests {
         #expect(some.status == 0, "\(some.stderr)")
     }
 }
+
+@Suite("pace forecast: seasonal ETS patterns on annual data")
+struct ForecastSeasonalPatternAnnualTests {
+    @Test("ets:ZZA/ZZM on an annual series says there is no seasonal period (was 'no ETS model could be fitted: ETS specification: … got 1' six times)")
+    func seasonalPatternOnAnnualSeries() throws {
+        var input = "series,period,value\n"
+        for i in 0..<20 { input += "x,\(2000 + i),\(100 + i * 3 + (i % 3))\n" }
+        for code in ["ZZA", "ZZM", "AZA"] {
+            let run = try runPace(["forecast", "-", "--model", "ets:" + code], stdin: input)
+            #expect(run.status == 2)
+            #expect(run.stderr == "pace: <stdin>: x: ets:\(code) asks for a seasonal component, but the series is annual (no seasonal period); "
+                    + "use N or Z for the season, e.g. ets:ZZN\n", "\(run.stderr)")
+        }
+        let plain = try runPace(["forecast", "-", "--model", "ets:ZZZ", "--format", "csv"], stdin: input)
+        #expect(plain.status == 0, "\(plain.stderr)")
+    }
+}

@@ -233,6 +233,10 @@ enum ForecastJob {
             }
             fit = try checked(series) { () throws(ETSError) in try ETS.fit(y, specification: spec) }
         case .etsAutomatic(let pattern):
+            if m < 2, let season = pattern.season, season != .none {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "ets:\(pattern) asks for a seasonal component, but the series is \(series.frequency) (no seasonal period); use N or Z for the season, e.g. ets:ZZN")
+            }
             if pattern.error == .multiplicative || pattern.trend == .multiplicative || pattern.season == .multiplicative {
                 try series.requirePositive(for: "ETS \(pattern) (multiplicative component)")
             }
