@@ -40,3 +40,20 @@ struct SeriesOptionMessageTests {
         }
     }
 }
+
+@Suite("pace decompose: pass limits")
+struct DecomposePassLimitTests {
+    @Test("--inner and --outer stop at 100 (1000 × 1000 robust passes ran for minutes on 50 years of monthly data)")
+    func passLimits() throws {
+        var input = "series,period,value\n"
+        for i in 0..<48 { input += "x,\(2000 + i / 12)-\(String(format: "%02d", i % 12 + 1)),\(100 + Double(i) + Double(i % 12))\n" }
+        for extra in [["--inner", "101"], ["--robust", "--outer", "101"], ["--robust", "--inner", "1000", "--outer", "1000"]] {
+            let run = try runPace(["decompose", "-"] + extra, stdin: input)
+            #expect(run.status == 64, "\(extra)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.hasPrefix("pace: --\(extra.contains("--inner") ? "inner" : "outer") must be at most 100 (found "), "\(run.stderr)")
+        }
+        let most = try runPace(["decompose", "-", "--robust", "--inner", "100", "--outer", "100", "--format", "csv"], stdin: input)
+        #expect(most.status == 0, "\(most.stderr)")
+    }
+}
