@@ -57,3 +57,18 @@ struct DecomposePassLimitTests {
         #expect(most.status == 0, "\(most.stderr)")
     }
 }
+
+@Suite("pace forecast: sample path volume")
+struct ForecastPathVolumeTests {
+    @Test("--paths × --horizon above 10⁷ values per series is a usage error (100000 × 10000 aborted allocating 8 GB)")
+    func pathVolume() throws {
+        let input = SeriesCLI.csv("x", quarterlyFrom: 2000, (0..<16).map { 100 + Double($0) + Double($0 % 4) })
+        let run = try runPace(["forecast", "-", "--paths", "100000", "--horizon", "10000", "--format", "json"], stdin: input)
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("pace: --paths 100000 with --horizon 10000 asks for 1000000000 simulated values per series; "
+                                      + "at most 10000000 (e.g. --paths 1000 with this horizon)"), "\(run.stderr)")
+        let fine = try runPace(["forecast", "-", "--paths", "1000", "--horizon", "40", "--format", "json"], stdin: input)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+}

@@ -132,6 +132,12 @@ struct Forecast: ParsableCommand {
         if horizon ?? 0 > 10_000 { throw ValidationError("--horizon must be at most 10000 (found \(horizon!))") }
         if paths < 0 { throw ValidationError("--paths must be ≥ 0 (found \(paths))") }
         if paths > 100_000 { throw ValidationError("--paths must be at most 100000 (found \(paths))") }
+        // Each series holds paths × horizon values in memory and prints them: 100000 × 10000 was 8 GB (an allocation
+        // failure, or some 20 GB of JSON). 10⁷ values is 80 MB (the default horizon, at most 24, never reaches it).
+        if let horizon, paths * horizon > 10_000_000 {
+            throw ValidationError("--paths \(paths) with --horizon \(horizon) asks for \(paths * horizon) simulated values per series; "
+                                  + "at most 10000000 (e.g. --paths \(max(1, 10_000_000 / horizon)) with this horizon)")
+        }
         if seed < 0 { throw ValidationError("--seed must be ≥ 0 (found \(seed))") }
         let breakPeriods = try parsedBreaks()
         if !breakPeriods.isEmpty && !choice.isTrend {
