@@ -93,6 +93,20 @@ struct ETSSelectionTests {
         let s = try ETS.select(ETSFixture.y("realgdp"), period: 4, pattern: p)
         #expect(s.candidates.map(\.specification.code) == ["ANN", "AAdN", "AAN"])
     }
+
+    @Test("a pattern fixing a season needs a seasonal period: refused once, also for a constant series")
+    func seasonalPatternWithoutPeriod() throws {
+        let trending = (0..<20).map { 100 + 3 * Double($0) + Double($0 % 3) }
+        for code in ["ZZA", "ZZM", "AZA"] {
+            let p = try ETSModelPattern(parsing: code)
+            for y in [trending, [Double](repeating: 7, count: 20)] {
+                #expect(throws: ETSError.invalidSpecification("the pattern \(p) asks for a seasonal component, but the seasonal period is 1")) {
+                    try ETS.select(y, period: 1, pattern: p)
+                }
+            }
+        }
+        #expect(try ETS.select(trending, period: 1, pattern: ETSModelPattern(parsing: "ZZN")).best.specification.period == 1)
+    }
 }
 
 @Suite("ETS input errors and edge cases")

@@ -120,6 +120,11 @@ extension ETS {
                               search: ETSSelectionSearch = .screened) throws(ETSError) -> ETSSelection {
         try validateValues(y, nil)
         guard period >= 1 else { throw .invalidSpecification("seasonal period must be ≥ 1, got \(period)") }
+        // A pattern that fixes a season needs one (else every candidate fails alike, and a constant series would
+        // get ETS(A,N,N) against the pattern).
+        if period < 2, let season = pattern.season, season != .none {
+            throw .invalidSpecification("the pattern \(pattern) asks for a seasonal component, but the seasonal period is \(period)")
+        }
         if constantValue(y) != nil {
             // R's ets() answers a constant series before its length checks; Pace asks for three values
             // (σ² = 0 needs n > 2 estimated quantities, α and l₀).

@@ -129,14 +129,23 @@ public struct TrendModel: Sendable, Hashable {
                         logLikelihood: logLikelihood, aic: aic, aicc: aicc)
     }
 
+    /// Fewest observations ``select(_:shapes:seasonalPeriod:seasonOffset:breaks:)`` ranks (AICc of a 3-parameter
+    /// trend needs n > 4).
+    public static let minimumSelectionCount = 5
+
     /// Fits every combination of `shapes` × {without, with seasonal dummies (when
     /// `seasonalPeriod` is given)} × {without, with the `breaks` (when given)} and ranks them by
     /// AICc (smallest first; exact fits, AICc −∞, by fewer coefficients). Log-linear candidates are skipped when some y ≤ 0; candidates
     /// with too few observations or collinear dummies are skipped. Throws when none can be
-    /// fitted (the error of the first candidate).
+    /// fitted (the error of the first candidate), and below ``minimumSelectionCount`` observations.
     public static func select(_ y: [Double], shapes: [Shape] = Shape.allCases, seasonalPeriod: Int? = nil,
                               seasonOffset: Int = 0, breaks: [Int] = []) throws -> TrendSelection {
         try FilterError.checkFinite(y)
+        // AICc needs n > p + 1; the smallest candidate (a linear or log-linear trend) has p = 3.
+        guard y.count >= minimumSelectionCount else {
+            throw FilterError.tooShort(method: "trend selection by AICc", count: y.count, minimum: minimumSelectionCount,
+                                       reason: "AICc of the smallest candidate, 2 coefficients and σ, needs n > p + 1")
+        }
         let positive = y.allSatisfy { $0 > 0 }
         var fits: [TrendFit] = []
         var firstError: Error?

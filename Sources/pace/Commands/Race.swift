@@ -110,19 +110,10 @@ struct Race: ParsableCommand {
         }
     }
 
-    /// Four digits, then optionally `-`, `Q` or `M` and one or two digits: what a user writes for a period, valid or
-    /// not (2024Q5, 2024-13, 2024M0).
+    /// Text a user meant as a period, valid or not (2024Q5, 2024-13, 2024M0): `Period.diagnose` finds more to say
+    /// about it than the generic syntax.
     static func looksLikePeriod(_ text: String) -> Bool {
-        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 4, bytes.prefix(4).allSatisfy(isDigit) else { return false }
-        var rest = bytes.dropFirst(4)
-        if rest.isEmpty { return true }
-        if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
-        if let letter = rest.first, letter | 0x20 == UInt8(ascii: "q") || letter | 0x20 == UInt8(ascii: "m") {
-            rest = rest.dropFirst()
-        }
-        return (1...2).contains(rest.count) && rest.allSatisfy(isDigit)
+        Period.diagnose(text).expected != Period.syntaxDescription
     }
 
     /// Whether a file (or anything) exists at `path`.

@@ -108,8 +108,8 @@ struct SeriesForecast: Sendable {
     var parameters: [(String, Double?)]
     /// ETS: l, b, s1…sm of x₀; empty for trend models.
     var initialStates: [(String, Double)]
-    /// nil where the likelihood is unbounded: an ETS fit of a constant series (σ² = 0; R's
-    /// `ets()` reports no likelihood or criteria for it either).
+    /// nil where the likelihood is unbounded: an exact fit (an ETS fit with σ² = 0, e.g. of a constant series — R's
+    /// `ets()` reports no likelihood or criteria for one either — or a trend with residuals at rounding level).
     var logLikelihood: Double?
     var aic: Double?
     var aicc: Double?
@@ -128,6 +128,9 @@ struct SeriesForecast: Sendable {
 }
 
 enum ForecastJob {
+    /// The end of every exact-fit note (σ² = 0 or residuals at rounding level).
+    static let unboundedLikelihood = "its likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given"
+
     /// Fits the chosen model to one series and forecasts it. Errors come back as the message
     /// to print (located at the row when about a value).
     static func run(_ series: InputSeries, settings: ForecastSettings) -> Result<SeriesForecast, CommandFailure> {
@@ -272,10 +275,10 @@ enum ForecastJob {
             let model = fit.specification.description
             if let first = y.first, y.allSatisfy({ $0 == first }) {
                 series.notes.append("\(series.label): the series is constant; \(model) with σ² = 0 forecasts the constant with "
-                                    + "zero-width intervals, and its likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given")
+                                    + "zero-width intervals, and " + unboundedLikelihood)
             } else {
                 series.notes.append("\(series.label): \(model) fits the series exactly (σ² = 0), so its intervals have zero width "
-                                    + "and its likelihood is unbounded: log_likelihood, aic, aicc and bic are not given")
+                                    + "and " + unboundedLikelihood)
             }
         }
         return SeriesForecast(
@@ -302,11 +305,10 @@ enum ForecastJob {
                 if shape == .logLinear { try series.requirePositive(for: "the log-linear trend") }
                 fit = try TrendModel(shape: shape, seasonalPeriod: seasonal, seasonOffset: offset, breaks: breaks).fit(y)
             } else {
-                // AICc = AIC + 2p(p + 1)/(n − p − 1) needs n > p + 1; the smallest candidate, the plain linear trend,
-                // has p = 3 (two coefficients and σ), so below five observations no candidate can be ranked.
-                guard y.count >= 5 else {
+                // The library's own limit (TrendModel.minimumSelectionCount), worded with the option that works instead.
+                guard y.count >= TrendModel.minimumSelectionCount else {
                     throw SeriesFailure(source: series.source, label: series.label,
-                                        message: "trend:auto ranks the trend models by AICc, which needs at least 5 observations "
+                                        message: "trend:auto ranks the trend models by AICc, which needs at least \(TrendModel.minimumSelectionCount) observations "
                                             + "(the linear trend's 2 coefficients and σ, plus 2), found \(y.count); "
                                             + "fit one shape instead, e.g. --model trend:linear")
                 }
@@ -350,9 +352,8 @@ enum ForecastJob {
                                 + "parameters (it needs more observations than parameters + 1), so aicc is not given")
         }
         if exact {
-            series.notes.append("\(series.label): the trend fits the data exactly (residuals at the level of rounding); "
-                                + "the likelihood is unbounded, so log_likelihood, aic, aicc and bic are not given, and the "
-                                + "intervals have (nearly) zero width")
+            series.notes.append("\(series.label): the trend fits the data exactly (residuals at the level of rounding), its "
+                                + "intervals have (nearly) zero width, and " + unboundedLikelihood)
         }
         return SeriesForecast(
             series: series, model: name, method: "trend",

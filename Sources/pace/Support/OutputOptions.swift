@@ -35,14 +35,14 @@ func resolveFormat(_ requested: OutputFormat?, supported: [OutputFormat], output
 }
 
 /// A command with `--output FILE`: `PaceMain` checks the name (`validateOutputName`) once for all of them, after
-/// parsing and before `run()`.
+/// parsing and before `run()`. `pace report` checks it in its own `validate()` (through `resolvedFormat()`, which
+/// reads the name's extension), so it is not listed.
 protocol WritesOutputFile {
     var output: String? { get }
 }
 
 extension Gap: WritesOutputFile {}
 extension Race: WritesOutputFile {}
-extension Report: WritesOutputFile {}
 extension Convert: WritesOutputFile {}
 extension Forecast: WritesOutputFile {}
 extension FilterHP: WritesOutputFile {}

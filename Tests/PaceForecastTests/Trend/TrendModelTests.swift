@@ -173,6 +173,19 @@ struct TrendModelTests {
         #expect(!nf.isExactFit && nf.aicc.isFinite)
     }
 
+    @Test("selection below 5 observations is refused: AICc of the smallest candidate (p = 3) needs n > p + 1")
+    func selectionTooShort() throws {
+        for n in 1..<TrendModel.minimumSelectionCount {
+            let y = (0..<n).map { 100 + Double($0 * $0) }
+            #expect(throws: FilterError.tooShort(method: "trend selection by AICc", count: n, minimum: 5,
+                                                 reason: "AICc of the smallest candidate, 2 coefficients and σ, needs n > p + 1")) {
+                try TrendModel.select(y)
+            }
+        }
+        let five = try TrendModel.select([100, 101, 103, 106, 110]).best
+        #expect(five.aicc.isFinite)
+    }
+
     @Test("a series that is exactly linear is forecast exactly")
     func exactLine() throws {
         let y = (0..<12).map { 2 + 0.5 * Double($0 + 1) }
