@@ -5,6 +5,10 @@
 /// writes them with each column as wide as its widest cell. A column whose non-empty cells
 /// all read as numbers is right-aligned; others are left-aligned. Width counts characters
 /// (grapheme clusters), so East Asian wide characters may misalign slightly.
+///
+/// Cells and headers come from input files (region, series and column names), so both renderings escape control
+/// characters as messages do (``escapingControlCharacters(_:)``: `\n`, `\r`, `\t`, `\u{1b}`): an escape sequence in
+/// a name cannot reach the terminal, and a line break in a name cannot start a row.
 public struct TextTable: Sendable {
     public var header: [String]
     public private(set) var rows: [[String]] = []
@@ -34,7 +38,7 @@ public struct TextTable: Sendable {
 
     /// The plain text table: header, a dashed rule, rows; columns separated by two spaces.
     public func plainText() -> String {
-        let cells = [header] + rows.map { $0.map(TextTable.oneLine) }
+        let cells = ([header] + rows).map { $0.map(TextTable.plainCell) }
         let widths = (0..<header.count).map { c in cells.map { $0[c].count }.max() ?? 0 }
         let numeric = numericColumns
         var out = ""
@@ -53,11 +57,12 @@ public struct TextTable: Sendable {
         return out
     }
 
-    /// The Markdown table; `|` in cells is escaped and line breaks become spaces.
+    /// The Markdown table; control characters escaped, then `\` and `|` in cells backslash-escaped
+    /// (``markdownCell(_:)``).
     public func markdown() -> String {
         let numeric = numericColumns
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { TextTable.oneLine($0).replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            "| " + cells.map(TextTable.markdownCell).joined(separator: " | ") + " |\n"
         }
         var out = line(header)
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
@@ -66,9 +71,28 @@ public struct TextTable: Sendable {
     }
 
     /// Provenance lines under a Markdown table: a blank line, then each line in italics, joined by Markdown line
-    /// breaks (two spaces before the newline).
+    /// breaks (two spaces before the newline). Control characters in a line (a file name) are escaped.
     public static func markdownFooter(_ lines: [String]) -> String {
-        "\n" + lines.map { "_\($0)_" }.joined(separator: "  \n") + "\n"
+        "\n" + lines.map { "_\(escapingControlCharacters($0))_" }.joined(separator: "  \n") + "\n"
+    }
+
+    /// A cell (or any text from the input) for the plain table: control characters escaped, so it is one line
+    /// and cannot send the terminal an escape sequence.
+    public static func plainCell(_ s: String) -> String { escapingControlCharacters(s) }
+
+    /// A Markdown table cell or heading text: control characters escaped as in ``plainCell(_:)``, then `\` and `|`
+    /// backslash-escaped, so a name cannot end its cell (GitHub splits cells at an unescaped `|`, and reads `\\|`
+    /// as an escaped backslash before a cell boundary) nor start a row.
+    public static func markdownCell(_ s: String) -> String {
+        let text = escapingControlCharacters(s)
+        guard text.contains(where: { $0 == "|" || $0 == "\\" }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 4)
+        for scalar in text.unicodeScalars {
+            if scalar == "|" || scalar == "\\" { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
     }
 
     /// Writes the plain text table to `sink`.

@@ -34,7 +34,7 @@ extension GapReport {
     }
 
     func writeCSV(to sink: OutputSink) {
-        for line in provenanceLines { sink.write("# " + line + "\n") }
+        for line in provenanceLines { sink.write("# " + escapingControlCharacters(line) + "\n") }
         CSVWriter(sink: sink).writeHeader(GapRow.columnNames)
         // Rows are formatted in blocks, two at a time on two threads for large reports, into
         // two buffers reused for every block and written in order: the text is exactly
@@ -259,7 +259,7 @@ extension GapReport {
             sink.write(TextTable.markdownFooter(provenanceLines))
         } else {
             sink.write(table.plainText())
-            sink.write("\n" + provenanceLines.joined(separator: " · ") + "\n")
+            sink.write("\n" + TextTable.plainCell(provenanceLines.joined(separator: " · ")) + "\n")
         }
     }
 }

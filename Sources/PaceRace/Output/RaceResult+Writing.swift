@@ -47,7 +47,7 @@ extension RaceResult {
     }
 
     func writeCSV(to sink: OutputSink) {
-        for line in provenanceLines { sink.write("# " + line + "\n") }
+        for line in provenanceLines { sink.write("# " + escapingControlCharacters(line) + "\n") }
         let csv = CSVWriter(sink: sink)
         csv.writeHeader(columnNames)
         for s in standings {
@@ -156,7 +156,7 @@ extension RaceResult {
             sink.write(TextTable.markdownFooter(provenanceLines))
         } else {
             sink.write(table.plainText())
-            sink.write("\n" + provenanceLines.joined(separator: " · ") + "\n")
+            sink.write("\n" + TextTable.plainCell(provenanceLines.joined(separator: " · ")) + "\n")
         }
     }
 

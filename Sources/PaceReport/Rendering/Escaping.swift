@@ -1,3 +1,4 @@
+import PaceData
 /// Escaping of user text (region and indicator names, notes, file names) for each output.
 public enum Escaping {
     /// Text for HTML and SVG element content and quoted attribute values: `& < > " '` become
@@ -21,7 +22,8 @@ public enum Escaping {
 
     /// Text for a Markdown table cell or heading: CommonMark's backslash escapes for the
     /// characters that would start emphasis, code, links, HTML or end a cell, and line breaks
-    /// become spaces.
+    /// become spaces; other control characters are escaped as in messages (`\t`, `\u{1b}`, with the backslash
+    /// escaped), so an escape sequence in a name cannot reach a terminal showing the Markdown.
     public static func markdown(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
@@ -30,7 +32,12 @@ public enum Escaping {
                 out += "\\"
                 out.unicodeScalars.append(c)
             case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(c)
+            default:
+                if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
+                    out += "\\" + escapingControlCharacters(String(c))
+                } else {
+                    out.unicodeScalars.append(c)
+                }
             }
         }
         return out

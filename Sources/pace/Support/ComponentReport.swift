@@ -35,7 +35,7 @@ struct ComponentReport: FormattedReport {
     static let formats: [OutputFormat] = [.table, .csv, .json, .jsonl, .md]
 
     func writeCSV(to sink: OutputSink) {
-        for line in provenanceLines { sink.write("# " + line + "\n") }
+        for line in provenanceLines { sink.write("# " + escapingControlCharacters(line) + "\n") }
         let csv = CSVWriter(sink: sink)
         csv.writeHeader(["period"] + columns)
         for t in 0..<series.count {
@@ -109,19 +109,19 @@ struct ComponentReport: FormattedReport {
     }
 
     func writeTable(to sink: OutputSink, markdown: Bool) {
-        let description = "\(series.label): \(method); " + parameters.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        let description = TextTable.plainCell("\(series.label): \(method); ") + parameters.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         var table = TextTable(header: ["period"] + columns)
         for t in 0..<series.count {
             table.addRow([series.period(at: t).description] + data.map { humanNumber($0[t]) })
         }
         if markdown {
             sink.write(description + "\n\n")
-            for note in notes { sink.write("_\(note)_\n\n") }
+            for note in notes { sink.write("_\(TextTable.plainCell(note))_\n\n") }
             sink.write(table.markdown())
             sink.write(TextTable.markdownFooter(provenanceLines))
         } else {
             sink.write(description + "\n")
-            for note in notes { sink.write(note + "\n") }
+            for note in notes { sink.write(TextTable.plainCell(note) + "\n") }
             sink.write(table.plainText())
         }
     }

@@ -61,18 +61,18 @@ struct ForecastReport: FormattedReport {
     }
 
     func writeCSV(to sink: OutputSink) {
-        for line in provenanceLines { sink.write("# " + line + "\n") }
+        for line in provenanceLines { sink.write("# " + escapingControlCharacters(line) + "\n") }
         if forecasts.count <= Self.csvModelLineLimit {
             for f in forecasts {
-                sink.write("# \(f.series.label): \(f.model), n \(f.series.count), AICc \(f.aiccText(formatNumber)), intervals \(f.intervalMethod)\n")
+                sink.write("# \(escapingControlCharacters(f.series.label)): \(f.model), n \(f.series.count), AICc \(f.aiccText(formatNumber)), intervals \(f.intervalMethod)\n")
             }
-            for f in forecasts { for note in f.series.notes { sink.write("# note: \(note)\n") } }
+            for f in forecasts { for note in f.series.notes { sink.write("# note: \(escapingControlCharacters(note))\n") } }
         } else {
             sink.write("# \(forecasts.count) series: each one's model and fit are in --format json\n")
             let noted = forecasts.filter { !$0.series.notes.isEmpty }.count
             if noted > 0 { sink.write("# \(noted) of them have notes (e.g. January–February releases split): see --format json\n") }
         }
-        for s in skipped { sink.write("# skipped \(s.label): \(s.reason)\n") }
+        for s in skipped { sink.write("# " + escapingControlCharacters("skipped \(s.label): \(s.reason)") + "\n") }
         let csv = CSVWriter(sink: sink)
         var header = ["region", "series", "period", "mean"]
         for name in levelNames { header += ["lo" + name, "hi" + name] }
@@ -272,11 +272,11 @@ struct ForecastReport: FormattedReport {
             let label = f.series.region.isEmpty ? seriesName(f) : f.series.region + " / " + seriesName(f)
             let fitLine = "\(f.model), n = \(f.series.count), AICc \(f.aiccText(humanNumber)); intervals \(f.intervalMethod)"
             if markdown {
-                sink.write("### \(TextTable.oneLine(label))\n\n\(fitLine)\n\n")
-                for note in f.series.notes { sink.write("_note: \(note)_\n\n") }
+                sink.write("### \(TextTable.markdownCell(label))\n\n\(fitLine)\n\n")
+                for note in f.series.notes { sink.write("_note: \(TextTable.plainCell(note))_\n\n") }
             } else {
-                sink.write("\(label): \(fitLine)\n")
-                for note in f.series.notes { sink.write("note: \(note)\n") }
+                sink.write("\(TextTable.plainCell(label)): \(fitLine)\n")
+                for note in f.series.notes { sink.write("note: \(TextTable.plainCell(note))\n") }
             }
             var header = ["period", "mean"]
             for name in levelNames { header += ["lo\(name)", "hi\(name)"] }
@@ -291,7 +291,7 @@ struct ForecastReport: FormattedReport {
         if markdown {
             if !skipped.isEmpty {
                 sink.write("\n")
-                for s in skipped { sink.write("- skipped \(s.label): \(s.reason)\n") }
+                for s in skipped { sink.write(TextTable.plainCell("- skipped \(s.label): \(s.reason)") + "\n") }
             }
             sink.write(TextTable.markdownFooter(provenanceLines))
         }

@@ -146,7 +146,7 @@ struct RegressionReport: FormattedReport {
     /// CSV: one row per coefficient; the fit statistics come first as `# name: value` lines.
     func writeCSV(to sink: OutputSink) {
         sink.write("# pace \(paceVersion) regress: n \(fit.n), k \(fit.k), df_resid \(fit.dfResidual), cov \(covarianceLabel)\n")
-        for line in provenanceLines.dropFirst() { sink.write("# \(line)\n") }
+        for line in provenanceLines.dropFirst() { sink.write("# \(escapingControlCharacters(line))\n") }
         for (name, value) in statistics {
             sink.write("# \(name): \(formatNumber(value))\n")
         }

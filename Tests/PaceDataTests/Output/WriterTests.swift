@@ -214,17 +214,35 @@ struct TextTableTests {
             """)
     }
 
-    @Test("markdown: escaped pipes, newlines as spaces, alignment row")
+    @Test("markdown: control characters escaped as in messages, then backslashes and pipes; alignment row")
     func markdown() {
-        var table = TextTable(header: ["name", "n"])
+        var table = TextTable(header: ["name", "n\u{1B}"])
         table.addRow(["a|b", "1"])
         table.addRow(["two\nlines", "2"])
-        #expect(table.markdown() == """
-            | name | n |
+        table.addRow(["esc\u{1B}[31m\ttab\r\u{9B}", "3"])
+        table.addRow(["back\\|slash", "4"])
+        #expect(table.markdown() == #"""
+            | name | n\\u{1b} |
             | --- | ---: |
-            | a\\|b | 1 |
-            | two lines | 2 |
+            | a\|b | 1 |
+            | two\\nlines | 2 |
+            | esc\\u{1b}[31m\\ttab\\r\\u{9b} | 3 |
+            | back\\\|slash | 4 |
 
-            """)
+            """#)
+    }
+
+    @Test("plain table: control characters in cells and header escaped as in messages; widths count the escapes")
+    func plainControlCharacters() {
+        var table = TextTable(header: ["name\t", "n"])
+        table.addRow(["a\u{1B}[2J", "1"])
+        table.addRow(["x\r\ny", "22"])
+        #expect(table.plainText() == #"""
+            name\t       n
+            ----------  --
+            a\u{1b}[2J   1
+            x\r\ny      22
+
+            """#)
     }
 }
