@@ -63,10 +63,10 @@ struct Decompose: ParsableCommand {
     @Option(parsing: .unconditional, help: "STL: low-pass loess window, odd, > period.")
     var lowpassWindow: Int?
 
-    @Option(parsing: .unconditional, help: "STL: inner passes (default 2 robust, 5 otherwise).")
+    @Option(parsing: .unconditional, help: "STL: inner passes, 1–100 (default 2 robust, 5 otherwise).")
     var inner: Int?
 
-    @Option(parsing: .unconditional, help: "STL: outer robustness passes with --robust (default 15).")
+    @Option(parsing: .unconditional, help: "STL: outer robustness passes with --robust, 0–100 (default 15).")
     var outer: Int?
 
     @Flag(help: "STL: decompose the natural logarithm (values must be positive).")

@@ -68,19 +68,19 @@ struct Forecast: ParsableCommand {
     @Option(name: .customLong("ets-search"), help: ArgumentHelp(ETSSelectionSearch.help, valueName: "screened|full"))
     var etsSearch: ETSSelectionSearch = .screened
 
-    @Option(parsing: .unconditional, help: "Periods to forecast (default: two years, 8 quarters or 24 months).")
+    @Option(parsing: .unconditional, help: "Periods to forecast, 1–10000 (default: two years, 8 quarters or 24 months).")
     var horizon: Int?
 
     @Option(parsing: .unconditional, help: "Prediction interval levels in percent, comma-separated.")
     var level: String = "80,95"
 
-    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS models).")
+    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS models); at most 100000, and --paths × --horizon at most 10000000 values per series.")
     var paths: Int = 0
 
     @Option(parsing: .unconditional, help: "Seed of the simulations (sample paths and simulated intervals).")
     var seed: Int = 20_240_101
 
-    @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping.")
+    @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping; exit 2 when every series was left out.")
     var keepGoing = false
 
     @Option(help: "Output format: table, csv, json, jsonl or md (default: table on a terminal, else csv).")

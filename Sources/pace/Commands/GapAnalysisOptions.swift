@@ -40,7 +40,7 @@ struct GapAnalysisOptions: ParsableArguments {
     @Option(help: "Seed of the model and trend methods' simulations.")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "Simulated paths of the model and trend methods.")
+    @Option(parsing: .unconditional, help: "Simulated paths of the model and trend methods, 2–100000.")
     var paths: Int = 2000
 
     func validate() throws {
