@@ -104,3 +104,73 @@ struct ForecastSeasonalPatternAnnualTests {
         #expect(plain.status == 0, "\(plain.stderr)")
     }
 }
+
+@Suite("pace forecast: automatic ETS on too short a series")
+struct ForecastAutomaticETSTooShortTests {
+    /// `n` values of one series at period `m` (1, 4, 12) from 2000: constant 100, or 100 + 3t and a wiggle.
+    func input(_ n: Int, period m: Int, constant: Bool) -> String {
+        var text = "series,period,value\n"
+        for t in 0..<n {
+            let period = m == 1 ? "\(2000 + t)" : m == 4 ? "\(2000 + t / 4)Q\(t % 4 + 1)" : "\(2000 + t / 12)-" + (t % 12 < 9 ? "0" : "") + "\(t % 12 + 1)"
+            let value = constant ? 100.0 : 100 + 3 * Double(t) + Double((t * 7) % 5)
+            text += "x,\(period),\(value)\n"
+        }
+        return text
+    }
+
+    /// The number after `marker` in `text`.
+    func number(after marker: String, in text: String) -> Int? {
+        guard let range = text.range(of: marker) else { return nil }
+        return Int(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test("the stated minimum is the boundary: one fewer fails with it, that many is fitted (period 1, 4, 12; constant or not; auto, ets, ets:ZZA); was 3 for one value, 7 for two varying ones, and each candidate's minimum")
+    func statedMinimumIsTheBoundary() throws {
+        for m in [1, 4, 12] {
+            for model in ["auto", "ets"] + (m > 1 ? ["ets:ZZA"] : []) {
+                var stated: [Bool: Int] = [:]
+                for constant in [true, false] {
+                    // One observation is always too few: the message states the minimum.
+                    let one = try runPace(["forecast", "-", "--model", model, "--horizon", "2", "--format", "csv"],
+                                          stdin: input(1, period: m, constant: constant))
+                    #expect(one.status == 2)
+                    #expect(one.stderr.hasPrefix("pace: <stdin>: x: automatic ETS selection "), "\(one.stderr)")
+                    // A single value counts as constant; ask a varying series of two for the varying minimum.
+                    let probe = constant ? one : try runPace(["forecast", "-", "--model", model, "--horizon", "2", "--format", "csv"],
+                                                           stdin: input(2, period: m, constant: false))
+                    let minimum = try #require(number(after: "needs at least ", in: probe.stderr), "\(probe.stderr)")
+                    if constant {
+                        #expect(probe.stderr.contains("needs at least \(minimum) observations of a constant series ("), "\(probe.stderr)")
+                        stated[false] = number(after: "observations of a constant series (", in: probe.stderr)
+                    } else {
+                        #expect(probe.stderr.contains("; 3 if every value is the same), found 2: add data"), "\(probe.stderr)")
+                        // The constant message's figure for a varying series is this one.
+                        #expect(stated[false] == minimum, "\(model) m \(m): \(probe.stderr)")
+                    }
+                    stated[constant] = minimum
+                    #expect(probe.stderr.contains("use a trend model (--model trend:linear, from \(m == 1 ? 3 : m + 2) observations"), "\(probe.stderr)")
+                    let short = try runPace(["forecast", "-", "--model", model, "--horizon", "2", "--format", "csv"],
+                                            stdin: input(minimum - 1, period: m, constant: constant))
+                    #expect(short.status == 2, "\(model) m \(m) constant \(constant) n \(minimum - 1)")
+                    #expect(short.stdout.isEmpty)
+                    #expect(short.stderr.contains("needs at least \(minimum) observations") && short.stderr.contains(", found \(minimum - 1): add data"),
+                            "\(short.stderr)")
+                    let enough = try runPace(["forecast", "-", "--model", model, "--horizon", "2", "--format", "csv"],
+                                             stdin: input(minimum, period: m, constant: constant))
+                    #expect(enough.status == 0, "\(model) m \(m) constant \(constant) n \(minimum): \(enough.stderr)")
+                    #expect(enough.stdout.contains("x: ETS("), "\(enough.stdout)")
+                }
+                #expect(stated[true] == 3, "\(model) m \(m)")
+                #expect(stated[false] == (model == "ets:ZZA" ? m + 7 : 7), "\(model) m \(m)")
+            }
+        }
+        // A pattern's minimum above ETS(A,N,N)'s names the smaller model when the series is long enough for it.
+        let eight = try runPace(["forecast", "-", "--model", "ets:ZZA"], stdin: input(8, period: 4, constant: false))
+        #expect(eight.stderr == "pace: <stdin>: x: automatic ETS selection with --model ets:ZZA needs at least 11 observations (the minimum "
+                + "of its smallest model, ETS(A,N,A); 3 if every value is the same), found 8: add data, use a smaller model (--model auto or "
+                + "ets:ANN, from 7 observations), or use a trend model (--model trend:linear, from 6 observations, or 3 with "
+                + "--no-season-dummies)\n", "\(eight.stderr)")
+        let smaller = try runPace(["forecast", "-", "--model", "ets:ANN", "--format", "csv"], stdin: input(8, period: 4, constant: false))
+        #expect(smaller.status == 0, "\(smaller.stderr)")
+    }
+}

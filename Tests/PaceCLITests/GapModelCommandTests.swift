@@ -120,6 +120,25 @@ struct GapModelValueNoteTests {
     }
 }
 
+@Suite("pace gap --method model: too short a history")
+struct GapModelShortHistoryTests {
+    @Test("a history too short for automatic ETS names its span and the minimum (was 'no ETS model could be fitted: ETS(A,N,N) needs at least 7 …' for every candidate)")
+    func shortHistoryNamesSpanAndMinimum() throws {
+        let data = "region,indicator,period,measure,value\nR,x,2023Q4,level,100\nR,x,2024Q1,level,101\nR,x,2024Q2,level,103\n"
+        let targets = "region,indicator,year,type,target\nR,x,2024,growth,5\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-gap-short-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = dir.appendingPathComponent("targets.csv")
+        try targets.write(to: t, atomically: true, encoding: .utf8)
+        let run = try runPace(["gap", "-", "--targets", t.path, "--as-of", "2024Q2", "--method", "model", "--format", "csv"], stdin: data)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no model projection: 3 consecutive period values up to the as-of period (2023Q4 to 2024Q2) are too few "
+                                    + "for automatic ETS selection, which needs at least 7 (the minimum of its smallest model, ETS(A,N,N); "
+                                    + "3 when all are equal)"), "\(run.stdout)")
+    }
+}
+
 @Suite("pace race --data")
 struct RaceDataCommandTests {
     let data = "Tests/Fixtures/gap/panel_small.csv"

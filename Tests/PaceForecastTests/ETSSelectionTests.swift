@@ -159,7 +159,8 @@ struct ETSErrorTests {
         #expect(short.isConstantSeriesFit && short.specification.code == "ANN")
         #expect(try short.forecast(horizon: 2).mean == [7, 7])
         #expect(try ETS.select([7, 7, 7], period: 1).best.isConstantSeriesFit)
-        #expect(throws: ETSError.seriesTooShort(model: "ETS(A,N,N)", count: 2, required: 3)) {
+        #expect(throws: ETSError.selectionTooShort(pattern: "ZZZ", period: 1, count: 2, constant: true, required: 7,
+                                                   smallestModel: "ETS(A,N,N)")) {
             try ETS.select([7, 7], period: 1)
         }
         // nearly constant: no crash, finite results
@@ -167,6 +168,73 @@ struct ETSErrorTests {
         z[7] = 5.000001
         let near = try ETS.select(z, period: 4).best
         #expect(near.logLikelihood.isFinite && !near.fitted.contains { $0.isNaN })
+    }
+
+    @Test("a series too short for every candidate: one error naming the fewest observations that fit, true at the boundary (was the first candidate's minimum, 3 or 7)")
+    func selectionMinimumIsTheBoundary() throws {
+        // Varying, positive, no exact fit: 100 + 3t + a wiggle of period 5.
+        func varying(_ n: Int) -> [Double] {
+            var y: [Double] = []
+            for t in 0..<n { y.append(100 + 3 * Double(t) + Double((t * 7) % 5)) }
+            return y
+        }
+        let cases: [(Int, String)] = [(1, "ZZZ"), (1, "ZAZ"), (1, "MZN"), (4, "ZZZ"), (4, "ZZA"), (4, "ZAdZ"),
+                                      (12, "ZZZ"), (12, "ZZM"), (12, "AAA")]
+        for (m, code) in cases {
+            let pattern = try ETSModelPattern(parsing: code)
+            let smallest = try #require(ETS.selectionMinimumObservations(period: m, pattern: pattern))
+            let n = smallest.observations
+            // Just too short: the error names this minimum and model.
+            #expect(throws: ETSError.selectionTooShort(pattern: pattern.description, period: m, count: n - 1, constant: false,
+                                                       required: n, smallestModel: smallest.model.description),
+                    "m \(m) \(code)") { try ETS.select(varying(n - 1), period: m, pattern: pattern) }
+            // Long enough: the smallest model is fitted (the only candidate of that length).
+            let s = try ETS.select(varying(n), period: m, pattern: pattern)
+            #expect(s.candidates.contains { $0.failure == nil }, "m \(m) \(code)")
+            #expect(s.best.specification.minimumObservations <= n, "m \(m) \(code)")
+            // A constant series: from 3 values on, whatever the pattern's minimum.
+            #expect(throws: ETSError.selectionTooShort(pattern: pattern.description, period: m, count: 2, constant: true,
+                                                       required: n, smallestModel: smallest.model.description)) {
+                try ETS.select([5, 5], period: m, pattern: pattern)
+            }
+            #expect(try ETS.select([5, 5, 5], period: m, pattern: pattern).best.isConstantSeriesFit)
+        }
+        #expect(ETS.selectionMinimumObservations(period: 1)?.observations == 7)
+        #expect(ETS.selectionMinimumObservations(period: 4, pattern: try ETSModelPattern(parsing: "ZZA"))?.observations == 11)
+        #expect(ETS.selectionMinimumObservations(period: 12, pattern: try ETSModelPattern(parsing: "ZAZ"))?.observations == 9)
+        // Models that need positive data are left out for data that is not: MZZ then has no candidate.
+        #expect(ETS.selectionMinimumObservations(period: 1, pattern: try ETSModelPattern(parsing: "MZZ"), positiveData: false) == nil)
+        let error = ETSError.selectionTooShort(pattern: "ZZZ", period: 4, count: 5, constant: false, required: 7,
+                                               smallestModel: "ETS(A,N,N)")
+        #expect(error.description == "automatic ETS selection needs at least 7 observations (the minimum of its smallest candidate, "
+                + "ETS(A,N,N); 3 if every value is the same), the series has 5")
+    }
+
+    @Test("no model fitted: one line grouping the candidates by reason (was every candidate's full message, often the same six times)")
+    func noModelFittedGroupsReasons() throws {
+        // Period 52 is beyond seasonal ETS (m ≤ 24): every seasonal candidate fails for the same reason.
+        var y: [Double] = []
+        for t in 0..<120 { y.append(100 + Double(t) + 5 * sin(Double(t))) }
+        do {
+            _ = try ETS.select(y, period: 52, pattern: try ETSModelPattern(parsing: "ZZA"))
+            Issue.record("expected a failure")
+        } catch {
+            guard case .noModelFitted(let pattern, let failures) = error else { Issue.record("\(error)"); return }
+            #expect(pattern == "ZZA")
+            #expect(failures.count == 6 && Set(failures.map(\.reason)).count == 1)
+            #expect(error.description == "no ETS model could be fitted: all 6 candidates failed: seasonal models need 2 ≤ m ≤ 24 "
+                    + "and n > m (m = 52, n = 120): ETS(A,N,A), ETS(A,Ad,A), ETS(A,A,A), ETS(M,N,A), ETS(M,Ad,A), ETS(M,A,A)")
+        }
+        // Several reasons: each once, with its models and their particulars.
+        let failures = [ETSCandidateFailure(model: "ETS(M,N,N)", error: .startingValuesInfeasible(model: "ETS(M,N,N)")),
+                        ETSCandidateFailure(model: "ETS(A,N,A)", error: .seriesTooShort(model: "ETS(A,N,A) with period 4", count: 9, required: 11)),
+                        ETSCandidateFailure(model: "ETS(M,A,N)", error: .startingValuesInfeasible(model: "ETS(M,A,N)")),
+                        ETSCandidateFailure(model: "ETS(A,A,A)", error: .seriesTooShort(model: "ETS(A,A,A) with period 4", count: 9, required: 13))]
+        #expect(ETSError.noModelFitted(pattern: "ZZZ", failures: failures).description
+                == "no ETS model could be fitted: all 4 candidates failed, for 2 reasons: the likelihood is not finite at the starting "
+                + "values: ETS(M,N,N), ETS(M,A,N); too few observations (the series has 9): ETS(A,N,A) (needs 11), ETS(A,A,A) (needs 13)")
+        #expect(ETSError.noModelFitted(pattern: "AMN", failures: []).description
+                == "no ETS model could be fitted: no candidate model matches AMN for this series")
     }
 
     @Test("model strings parse as R writes them; bad ones are refused with a reason")

@@ -33,7 +33,8 @@ extension ETS {
     /// conventionally read as no evidence for either model; Burnham & Anderson 2002, §2.6).
     public static let defaultSecondStartMargin: Double = 2
     /// Fewest values of a constant series that selection answers with the constant fit (other series need
-    /// the candidates' own minimum, 7 for ETS(A,N,N)).
+    /// the candidates' own minimum, ``selectionMinimumObservations(period:pattern:allowMultiplicativeTrend:restrict:positiveData:)``:
+    /// 7, ETS(A,N,N)'s, unless a pattern leaves it out).
     public static let constantSeriesMinimumObservations = 3
     /// Screening tolerance used when `screeningTolerance` is nil and every candidate is non-seasonal.
     public static let screeningToleranceNonseasonal: Double = 1e-7
@@ -95,7 +96,10 @@ extension ETS {
     /// systematically better forecasts in any search variant tried (see the benchmark README).
     ///
     /// A constant series gets ETS(A,N,N) (see ``ETSFit/isConstantSeriesFit``), from three values on, as R answers
-    /// a constant series before checking its length.
+    /// a constant series before checking its length. A series too short for every candidate throws
+    /// ``ETSError/selectionTooShort(pattern:period:count:constant:required:smallestModel:)`` naming the fewest
+    /// observations that would do; when the candidates fail otherwise, ``ETSError/noModelFitted(pattern:failures:)``
+    /// groups them by reason.
     public static func select(_ y: [Double], period: Int = 1, pattern: ETSModelPattern = .automatic,
                               criterion: ETSInformationCriterion = .aicc, allowMultiplicativeTrend: Bool = false,
                               restrict: Bool = true, bounds: ETSBounds = .capped,
@@ -130,7 +134,11 @@ extension ETS {
             // (σ² = 0 needs n > 2 estimated quantities, α and l₀).
             let spec = try ETSSpecification(error: .additive)
             guard y.count >= constantSeriesMinimumObservations else {
-                throw .seriesTooShort(model: spec.description, count: y.count, required: constantSeriesMinimumObservations)
+                let smallest = selectionMinimumObservations(period: period, pattern: pattern,
+                                                            allowMultiplicativeTrend: allowMultiplicativeTrend,
+                                                            restrict: restrict, positiveData: y[0] > 0)
+                throw .selectionTooShort(pattern: pattern.description, period: period, count: y.count, constant: true,
+                                         required: smallest?.observations, smallestModel: smallest?.model.description)
             }
             let fit = constantFit(y, spec: spec)
             return ETSSelection(best: fit, criterion: criterion, candidates: [
@@ -154,7 +162,7 @@ extension ETS {
         var fits: [ETSFit?] = []
         var vectors: [[Double]] = []
         var evaluations: [Int] = []
-        var reasons: [String] = []
+        var reasons: [ETSCandidateFailure] = []
         for e in errors { for t in trends { for s in seasons { for d in dampings {
             if t == .none && d { continue }
             if restrict {
@@ -163,14 +171,15 @@ extension ETS {
             }
             let spec: ETSSpecification
             do { spec = try ETSSpecification(error: e, trend: t, damped: d, season: s, period: period) } catch {
-                reasons.append(error.description)
+                reasons.append(.init(model: e.rawValue + t.rawValue + (d ? "d" : "") + s.rawValue, error: error))
                 continue
             }
             if !positive && spec.needsPositiveData && pattern.error == nil && e == .multiplicative { continue }  // R skips silently
             specs.append(spec)
             if s != .none && !seasonAllowed {
-                let why = "\(spec): seasonal models need 2 ≤ m ≤ 24 and n > m (m = \(period), n = \(n))"
-                failures.append(why); fits.append(nil); vectors.append([]); evaluations.append(0); reasons.append(why)
+                let why = "seasonal models need 2 ≤ m ≤ 24 and n > m (m = \(period), n = \(n))"
+                failures.append("\(spec): " + why); fits.append(nil); vectors.append([]); evaluations.append(0)
+                reasons.append(.init(model: spec.description, reason: why))
                 continue
             }
             do {
@@ -180,7 +189,7 @@ extension ETS {
                 failures.append(nil); fits.append(r.fit); vectors.append(r.x); evaluations.append(r.fit.evaluations)
             } catch {
                 failures.append(error.description); fits.append(nil); vectors.append([]); evaluations.append(0)
-                reasons.append(error.description)
+                reasons.append(.init(model: spec.description, error: error))
             }
         } } } }
         func value(_ fit: ETSFit) -> Double {
@@ -235,8 +244,47 @@ extension ETS {
             }
         }
         guard let best else {
-            throw .noModelFitted(reasons: reasons.isEmpty ? ["no candidate model matches \(pattern) for this series"] : reasons)
+            // Too short for every candidate: one message with the fewest observations that would do.
+            if let smallest = selectionMinimumObservations(period: period, pattern: pattern,
+                                                           allowMultiplicativeTrend: allowMultiplicativeTrend,
+                                                           restrict: restrict, positiveData: positive),
+               n < smallest.observations {
+                throw .selectionTooShort(pattern: pattern.description, period: period, count: n, constant: false,
+                                         required: smallest.observations, smallestModel: smallest.model.description)
+            }
+            throw .noModelFitted(pattern: pattern.description, failures: reasons)
         }
         return ETSSelection(best: best, criterion: criterion, candidates: candidates)
+    }
+
+    /// The fewest observations of a series that varies with which automatic selection (``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``)
+    /// has a candidate long enough to fit, and that candidate (the first in R's loop order needing so few): the
+    /// minimum over the candidates it would try of R's n > npars + 4 (seasonal ones also need 2 ≤ m ≤ 24 and n > m),
+    /// leaving out those with a multiplicative component unless `positiveData`. Nil when no candidate is ever
+    /// tried or can be fitted. A constant series needs ``constantSeriesMinimumObservations`` instead.
+    public static func selectionMinimumObservations(period: Int, pattern: ETSModelPattern = .automatic,
+                                                    allowMultiplicativeTrend: Bool = false, restrict: Bool = true,
+                                                    positiveData: Bool = true) -> (observations: Int, model: ETSSpecification)? {
+        let errors: [Component] = pattern.error.map { [$0] } ?? [.additive, .multiplicative]
+        let trends: [Component] = pattern.trend.map { [$0] } ?? ([.none, .additive] + (allowMultiplicativeTrend ? [.multiplicative] : []))
+        let seasons: [Component] = pattern.season.map { [$0] } ?? (period >= 2 ? [.none, .additive, .multiplicative] : [.none])
+        let dampings: [Bool] = pattern.damped.map { [$0] } ?? [true, false]
+        var best: (observations: Int, model: ETSSpecification)? = nil
+        for e in errors { for t in trends { for s in seasons { for d in dampings {
+            if t == .none && d { continue }
+            if restrict {
+                if e == .additive && (t == .multiplicative || s == .multiplicative) { continue }
+                if e == .multiplicative && t == .multiplicative && s == .additive { continue }
+            }
+            guard let spec = try? ETSSpecification(error: e, trend: t, damped: d, season: s, period: period) else { continue }
+            if spec.needsPositiveData && !positiveData { continue }
+            var required = spec.minimumObservations
+            if spec.hasSeason {
+                guard period <= 24 else { continue }
+                required = Swift.max(required, period + 1)
+            }
+            if best.map({ required < $0.observations }) ?? true { best = (required, spec) }
+        } } } }
+        return best
     }
 }

@@ -87,6 +87,15 @@ extension GapAnalyzer {
                 + "nonzero values must lie within 1e-150…1e150 in magnitude; rescale the series (e.g. to thousands or billions)"
         case .nonFiniteValue(let index, let value):
             return "the period value of \(period(index)) is \(value.isNaN ? "not a number" : "beyond the range of doubles"); ETS needs finite values"
+        case .selectionTooShort(_, _, let count, let constant, let required, let smallest):
+            // The history stops at the first gap back from the as-of period, so the series may well be longer: name its span.
+            let values = count == 1 ? "1 consecutive period value" : "\(count) consecutive period values"
+            let minimum = ETS.constantSeriesMinimumObservations
+            let need = constant
+                ? "\(minimum) when all are equal" + (required.map { " (\($0) when they vary)" } ?? "")
+                : "\(required.map(String.init) ?? "?") (the minimum of its smallest model, \(smallest ?? "?"); \(minimum) when all are equal)"
+            return "\(values) up to the as-of period (\(period(0)) to \(period(count - 1))) "
+                + (count == 1 ? "is" : "are") + " too few for automatic ETS selection, which needs at least " + need
         default:
             return "\(error)"
         }

@@ -220,6 +220,36 @@ enum ForecastJob {
         }
     }
 
+    /// Automatic selection refused a series too short for every candidate: the fewest observations that would do
+    /// (a constant series is fitted from ``ETS/constantSeriesMinimumObservations`` on, one that varies from the minimum
+    /// of the smallest candidate), and what fits fewer: a smaller pattern, a trend model (each with its own minimum).
+    static func selectionTooShortMessage(pattern: ETSModelPattern, period m: Int, count: Int, constant: Bool,
+                                         required: Int?, smallestModel: String?) -> String {
+        let what = pattern == .automatic ? "automatic ETS selection (--model auto)" : "automatic ETS selection with --model ets:\(pattern)"
+        let constantMinimum = ETS.constantSeriesMinimumObservations
+        let smallest = "the minimum of its smallest model, \(smallestModel ?? "?")"
+        var text: String
+        switch (constant, required) {
+        case (true, let required?):
+            text = "\(what) needs at least \(constantMinimum) observations of a constant series (\(required) if the values vary: \(smallest))"
+        case (true, nil):
+            text = "\(what) needs at least \(constantMinimum) observations of a constant series (no model of the pattern fits a series that varies here)"
+        case (false, let required):
+            text = "\(what) needs at least \(required.map(String.init) ?? "?") observations (\(smallest); \(constantMinimum) if every value is the same)"
+        }
+        var options = ["add data"]
+        // ETS(A,N,N), automatic selection's smallest model, when the pattern left it out and the series is long enough for it.
+        if let simplest = ETS.selectionMinimumObservations(period: m), (required ?? .max) > simplest.observations,
+           count >= simplest.observations {
+            options.append("use a smaller model (--model auto or ets:ANN, from \(simplest.observations) observations)")
+        }
+        // TrendModel.fit's minimum: more observations than coefficients (the regressors and the intercept).
+        let trendMinimum = TrendModel(shape: .linear, seasonalPeriod: m > 1 ? m : nil).regressorNames.count + 2
+        options.append("use a trend model (--model trend:linear, from \(trendMinimum) observations"
+                       + (m > 1 ? ", or \(TrendModel(shape: .linear).regressorNames.count + 2) with --no-season-dummies)" : ")"))
+        return text + ", found \(count): " + options.dropLast().joined(separator: ", ") + ", or " + options.last!
+    }
+
     static func etsForecast(_ series: InputSeries, settings: ForecastSettings, period m: Int, horizon: Int,
                             periods: [Period]) throws -> SeriesForecast {
         let y = series.values
@@ -243,8 +273,17 @@ enum ForecastJob {
             if pattern.error == .multiplicative || pattern.trend == .multiplicative || pattern.season == .multiplicative {
                 try series.requirePositive(for: "ETS \(pattern) (multiplicative component)")
             }
-            fit = try checked(series) { () throws(ETSError) in try ETS.select(y, period: m, pattern: pattern, bounds: settings.selectionBounds,
-                                                                                     search: settings.selectionSearch).best }
+            do {
+                fit = try ETS.select(y, period: m, pattern: pattern, bounds: settings.selectionBounds,
+                                     search: settings.selectionSearch).best
+            } catch {
+                if case .selectionTooShort(_, _, let count, let constant, let required, let smallest) = error {
+                    throw SeriesFailure(source: series.source, label: series.label,
+                                        message: selectionTooShortMessage(pattern: pattern, period: m, count: count, constant: constant,
+                                                                          required: required, smallestModel: smallest))
+                }
+                throw located(error, series)
+            }
         case .trend(let shape):
             return try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
                                      periods: periods)
