@@ -1,3 +1,5 @@
+import PaceData
+
 /// The period a gap analysis is made at: position `k` of `n` periods in `year`
 /// (n = 1 annual, 4 quarterly, 12 monthly).
 public struct AsOfPeriod: Sendable, Hashable, CustomStringConvertible {
@@ -30,45 +32,27 @@ public struct AsOfPeriod: Sendable, Hashable, CustomStringConvertible {
 
     /// The canonical label of position `k` of `n` in `year`.
     public static func label(year: Int, position k: Int, periodsPerYear n: Int) -> String {
+        // Four digits, as ``Period`` writes (and reads) them: 0999Q1, not 999Q1.
+        var digits = String(year)
+        if year >= 0 { while digits.count < 4 { digits = "0" + digits } }
         switch n {
-        case 1: return String(year)
-        case 4: return "\(year)Q\(k)"
-        case 12: return k < 10 ? "\(year)-0\(k)" : "\(year)-\(k)"
-        default: return "\(year)P\(k)of\(n)"
+        case 1: return digits
+        case 4: return "\(digits)Q\(k)"
+        case 12: return k < 10 ? "\(digits)-0\(k)" : "\(digits)-\(k)"
+        default: return "\(digits)P\(k)of\(n)"
         }
     }
 
-    /// Parses `2024`, `2024Q2` / `2024-Q2` / `2024q2`, `2024-03` / `2024M03` / `2024M3`.
+    /// Parses a period as ``Period`` does (SPEC §2: `2024`, `2024Q2` / `2024-Q2` / `2024q2`, `2024-03` / `2024M03` /
+    /// `2024M3`; years ``Period/years``, 0001–9999): one parser, so an as-of period is accepted exactly when a data
+    /// cell with the same text is. `nil` otherwise (``Period/diagnose(_:)`` says why).
     public init?(parsing text: String) {
-        let s = Array(text.utf8)
-        func number(_ slice: ArraySlice<UInt8>) -> Int? {
-            guard !slice.isEmpty, slice.count <= 4 else { return nil }
-            var v = 0
-            for c in slice {
-                guard c >= 48, c <= 57 else { return nil }
-                v = v * 10 + Int(c - 48)
-            }
-            return v
-        }
-        guard s.count >= 4, let y = number(s[0..<4]) else { return nil }
-        var rest = s[4...]
-        if rest.isEmpty { self.init(year: y, position: 1, periodsPerYear: 1); return }
-        if rest.first == UInt8(ascii: "-"), rest.count >= 2,
-           rest[rest.startIndex + 1] == UInt8(ascii: "Q") || rest[rest.startIndex + 1] == UInt8(ascii: "q") {
-            rest = rest.dropFirst()
-        }
-        switch rest.first {
-        case UInt8(ascii: "Q"), UInt8(ascii: "q"):
-            guard let q = number(rest.dropFirst()), (1...4).contains(q), rest.count == 2 else { return nil }
-            self.init(year: y, position: q, periodsPerYear: 4)
-        case UInt8(ascii: "-"):
-            guard rest.count == 3, let m = number(rest.dropFirst()), (1...12).contains(m) else { return nil }
-            self.init(year: y, position: m, periodsPerYear: 12)
-        case UInt8(ascii: "M"), UInt8(ascii: "m"):
-            guard let m = number(rest.dropFirst()), (1...12).contains(m) else { return nil }
-            self.init(year: y, position: m, periodsPerYear: 12)
-        default:
-            return nil
-        }
+        guard let period = Period(text) else { return nil }
+        self.init(period)
+    }
+
+    /// The as-of period of a ``Period``.
+    public init(_ period: Period) {
+        self.init(year: period.year, position: period.position, periodsPerYear: period.periodsPerYear)
     }
 }

@@ -71,7 +71,10 @@ struct GapAnalysisOptions: ParsableArguments {
     /// Validates `--as-of` text (for the commands' own `validate`).
     static func validateAsOf(_ text: String) throws {
         guard AsOfPeriod(parsing: text) != nil else {
-            throw ValidationError("--as-of: found \"\(text)\", expected a period such as 2024Q2, 2024-06 or 2024")
+            // The data layer's diagnosis (a year 0001–9999, a quarter 1–4, …) when the text is nearly a period.
+            let expected = Period.diagnose(text).expected
+            throw ValidationError("--as-of: found \"\(text)\", expected "
+                                  + (expected == Period.syntaxDescription ? "a period such as 2024Q2, 2024-06 or 2024" : expected))
         }
     }
 
@@ -80,8 +83,10 @@ struct GapAnalysisOptions: ParsableArguments {
         var out: Set<Int> = []
         for part in excludeYears.split(separator: ",", omittingEmptySubsequences: false) {
             let text = part.trimmingCharacters(in: " ")
-            guard text.utf8.count == 4, let y = Int(text) else {
-                throw ValidationError("--exclude-years: found \"\(part)\", expected four-digit years separated by commas")
+            // Four digits, 0001–9999 as in periods (Int alone read "+123" as the year 123).
+            guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(text),
+                  Period.years.contains(y) else {
+                throw ValidationError("--exclude-years: found \"\(part)\", expected four-digit years 0001–9999 separated by commas")
             }
             out.insert(y)
         }
