@@ -194,3 +194,36 @@ struct DecomposeCommandTests {
         #expect(tooShort.stderr == "pace: <stdin>: x: STL needs at least 8 observations, found 3 (two full seasons of period 4)\n")
     }
 }
+
+@Suite("pace decompose: components that dwarf the data")
+struct DecomposeCancellationNoteTests {
+    @Test("one value of 1e300 among values near 100: a note on stderr, in CSV and in JSON names the periods and what to do; the numbers are unchanged")
+    func outlierNote() throws {
+        var input = "series,period,value\n"
+        for i in 0..<30 { input += "x,\(2000 + i / 4)Q\(i % 4 + 1),\(i == 13 ? "1e300" : String(100 + Double(i % 4) * 2 + 0.1 * Double(i)))\n" }
+        for (options, remedy) in [(["--method", "stl", "--robust"], "correct or remove it, or decompose with --log"),
+                                  (["--method", "classical"], "correct or remove it, or use --model multiplicative")] {
+            let csv = try runPace(["decompose", "-", "--format", "csv"] + options, stdin: input)
+            #expect(csv.status == 0, "\(csv.stderr)")
+            let note = try #require(csv.stderr.split(separator: "\n").first.map(String.init), "\(options)")
+            #expect(note.hasPrefix("pace: note: x: at 2000Q1–2003Q1, 2003Q3–2007Q2 (29 of 30 periods) the components are more than "
+                                   + "10^6 times the data (up to "), "\(note)")
+            #expect(note.hasSuffix("(the largest value is 1e+300 at 2003Q2): " + remedy), "\(note)")
+            let text = String(note.dropFirst("pace: note: ".count))
+            #expect(csv.stdout.contains("# " + text + "\n"), "\(csv.stdout)")
+            // The numbers are the method's: trend + seasonal + remainder at 2000Q3 is far from 104.2 (they cancel).
+            let row = try #require(csv.stdout.split(separator: "\n").first { $0.hasPrefix("2000Q3,") })
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false).compactMap { Double($0) }
+            #expect(cells.count == 4 && cells.dropFirst().map(abs).max()! > 1e280, "\(row)")
+            let json = try runPace(["decompose", "-", "--format", "json"] + options, stdin: input)
+            #expect((try SeriesCLI.json(json)["notes"] as? [String]) == [text])
+        }
+        // With --log, and on data without an outlier: no note.
+        for options in [["--robust", "--log"], ["--robust"]] {
+            let data = options.contains("--log") ? input : input.replacingOccurrences(of: "1e300", with: "101")
+            let run = try runPace(["decompose", "-", "--format", "json"] + options, stdin: data)
+            #expect(run.status == 0 && run.stderr.isEmpty, "\(options): \(run.stderr)")
+            #expect(try SeriesCLI.json(run)["notes"] == nil)
+        }
+    }
+}

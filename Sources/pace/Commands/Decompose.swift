@@ -119,7 +119,7 @@ struct Decompose: ParsableCommand {
     func run() throws {
         let format = try resolveFormat(self.format, supported: ComponentReport.formats, output: output,
                                        command: "decompose")
-        let (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
+        var (s, document) = try SeriesSelection.single(path: file, name: series, region: region,
                                                        measure: try parseMeasure(measure), from: try parseFrom(from),
                                                        command: "decompose")
         let p = period ?? s.frequency.periodsPerYear
@@ -159,6 +159,10 @@ struct Decompose: ParsableCommand {
             }
             throw located(error, s)
         }
+        if let note = cancellationNote(decomposition, series: s) {
+            printDiagnostic("note: " + note)
+            s.notes.append(note)
+        }
         let report = ComponentReport(
             schema: "pace.decompose/1", command: "decompose",
             method: method == .stl ? "STL (Cleveland et al. 1990)" : "classical decomposition (moving averages)",
@@ -169,6 +173,37 @@ struct Decompose: ParsableCommand {
         let sink = try OutputSink(path: output)
         report.write(format, to: sink)
         try sink.commit()
+    }
+
+    /// A note when the additive components dwarf the data somewhere (``SeasonalDecomposition/cancellingIndices(of:factor:)``):
+    /// one huge outlier spreads through the loess or moving-average fits, and the components, on its scale, nearly
+    /// cancel — the numbers are what the method computes (statsmodels gives the same), but small values can no longer
+    /// be read back from them. Names the periods, the largest value and what to do; nil when nothing is flagged.
+    func cancellationNote(_ d: SeasonalDecomposition, series s: InputSeries) -> String? {
+        let flagged = d.cancellingIndices(of: s.values)
+        guard !flagged.isEmpty else { return nil }
+        // Runs of consecutive periods, the first few named.
+        var runs: [(Int, Int)] = []
+        for t in flagged {
+            if let last = runs.last, last.1 == t - 1 { runs[runs.count - 1].1 = t } else { runs.append((t, t)) }
+        }
+        var where_ = runs.prefix(4).map { $0.0 == $0.1 ? "\(s.period(at: $0.0))" : "\(s.period(at: $0.0))–\(s.period(at: $0.1))" }
+            .joined(separator: ", ")
+        if runs.count > 4 { where_ += ", …" }
+        var largest = 0
+        for t in s.values.indices where abs(s.values[t]) > abs(s.values[largest]) { largest = t }
+        var size = 0.0
+        for t in flagged {
+            for c in [d.trend[t], d.seasonal[t], d.remainder[t]] where c.isFinite { size = max(size, abs(c)) }
+        }
+        // Logs and ratios do not spread one value's size: offered where the values allow them (> 0).
+        let positive = s.values.allSatisfy { $0 > 0 }
+        let remedy = "correct or remove it" + (!positive || log ? "" : method == .stl ? ", or decompose with --log" : ", or use --model multiplicative")
+        let scale = log ? "the log of the data" : "the data"
+        return "\(s.label): at \(where_) (\(flagged.count) of \(s.count) periods) the components are more than "
+            + "10^6 times \(scale) (up to \(humanNumber(size))) and nearly cancel: their sum is the value only up to rounding at "
+            + "their size, so small values cannot be read back from them. An outlier spreads through the fits this way "
+            + "(the largest value is \(formatNumber(s.values[largest])) at \(s.period(at: largest))): \(remedy)"
     }
 
     /// A setting STL refused (`FilterError.invalidParameter`, named as in the library) as a usage error naming the

@@ -182,6 +182,35 @@ struct STLTests {
         // The robust fit gives the outlier a small weight.
         #expect(try STL(period: 4, robust: true).decompose(y).weights![17] < 0.1)
     }
+
+    @Test("one huge outlier: the additive components dwarf the data and cancel (flagged where the value can no longer be read back); logs and ratios are not flagged")
+    func cancellingComponents() throws {
+        // 30 quarterly values near 100, one 1e300 (as statsmodels, the components are then ~1e285…1e299).
+        var y = quarterly(30).map { $0 + 50 }
+        y[13] = 1e300
+        let decompositions = [try STL(period: 4, robust: true).decompose(y), try STL(period: 4).decompose(y),
+                              try ClassicalDecomposition(period: 4).decompose(y)]
+        for d in decompositions {
+            let flagged = d.cancellingIndices(of: y)
+            #expect(flagged.count >= 25 && !flagged.contains(13), "\(d.method) \(flagged)")
+            // True where it says so: at a flagged period with both trend and remainder defined, trend + seasonal +
+            // remainder misses the value by at least half of it (it rounds to 0 or to a multiple of the components'
+            // ulp); at the outlier it is the value.
+            for t in flagged where d.trend[t].isFinite && d.remainder[t].isFinite {
+                #expect(abs(d.trend[t] + d.seasonal[t] + d.remainder[t] - y[t]) >= 0.5 * abs(y[t]), "\(d.method) \(t)")
+            }
+            #expect(abs(d.trend[13] + d.seasonal[13] + d.remainder[13] - y[13]) <= 1e-10 * y[13])
+        }
+        // On logs and as ratios the outlier stays local: nothing is flagged.
+        #expect(try STL(period: 4, robust: true, transform: .log).decompose(y).cancellingIndices(of: y).isEmpty)
+        #expect(try ClassicalDecomposition(period: 4, model: .multiplicative).decompose(y).cancellingIndices(of: y).isEmpty)
+        // Ordinary data, also around zero (the scale is the median |value|, not each value): nothing.
+        let plain = quarterly(30)
+        #expect(try STL(period: 4, robust: true).decompose(plain).cancellingIndices(of: plain).isEmpty)
+        let centred = plain.map { $0 - 60 }
+        #expect(try STL(period: 4).decompose(centred).cancellingIndices(of: centred).isEmpty)
+        #expect(try ClassicalDecomposition(period: 4).decompose(centred).cancellingIndices(of: centred).isEmpty)
+    }
 }
 
 extension STL {
