@@ -68,6 +68,12 @@ public final class JSONWriter {
         sink.write(String(n))
     }
 
+    /// An unsigned integer (a seed: above `Int.max` too), written exactly.
+    public func number(_ n: UInt64) {
+        prepareValue()
+        sink.write(String(n))
+    }
+
     /// A number, or `null` when `nil`, NaN or ±∞.
     public func number(_ x: Double?) {
         if let x { number(x) } else { null() }

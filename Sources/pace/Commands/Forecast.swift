@@ -77,8 +77,8 @@ struct Forecast: ParsableCommand {
     @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS models); at most 100000, and --paths × --horizon at most 10000000 values per series.")
     var paths: Int = 0
 
-    @Option(parsing: .unconditional, help: "Seed of the simulations (sample paths and simulated intervals).")
-    var seed: Int = 20_240_101
+    @Option(parsing: .unconditional, help: "Seed of the simulations (sample paths and simulated intervals), 0–18446744073709551615.")
+    var seed: String = "20240101"
 
     @Flag(help: "In a batch, leave out series that cannot be forecast (each named on standard error) instead of stopping; exit 2 when every series was left out.")
     var keepGoing = false
@@ -138,7 +138,7 @@ struct Forecast: ParsableCommand {
             throw ValidationError("--paths \(paths) with --horizon \(horizon) asks for \(paths * horizon) simulated values per series; "
                                   + "at most 10000000 (e.g. --paths \(max(1, 10_000_000 / horizon)) with this horizon)")
         }
-        if seed < 0 { throw ValidationError("--seed must be ≥ 0 (found \(seed))") }
+        _ = try SeedOption.parse(seed)
         let breakPeriods = try parsedBreaks()
         if !breakPeriods.isEmpty && !choice.isTrend {
             throw ValidationError("--break applies to trend models (--model trend:linear|loglinear|quadratic|auto)")
@@ -158,7 +158,7 @@ struct Forecast: ParsableCommand {
             throw ValidationError("--paths adds sample paths to JSON output only: use --format json or jsonl")
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
-                                        paths: paths, seed: UInt64(seed), selectionBounds: etsRegion.bounds, selectionSearch: etsSearch,
+                                        paths: paths, seed: try SeedOption.parse(seed), selectionBounds: etsRegion.bounds, selectionSearch: etsSearch,
                                         breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies, from: try parseFrom(from))
         let (selected, unreadable, document) = try SeriesSelection.load(
             path: file, name: series, region: region, measure: try parseMeasure(measure), from: try parseFrom(from),

@@ -37,8 +37,8 @@ struct GapAnalysisOptions: ParsableArguments {
             help: ArgumentHelp(ETSRegionChoice.help + " Used by --method model.", valueName: "capped|usual"))
     var etsRegion: ETSRegionChoice = .capped
 
-    @Option(help: "Seed of the model and trend methods' simulations.")
-    var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed of the model and trend methods' simulations, 0–18446744073709551615.")
+    var seed: String = "1"
 
     @Option(parsing: .unconditional, help: "Simulated paths of the model and trend methods, 2–100000.")
     var paths: Int = 2000
@@ -66,6 +66,7 @@ struct GapAnalysisOptions: ParsableArguments {
         // As `pace forecast --paths`: beyond this the simulation's memory (paths × periods × series) is the limit.
         guard paths <= 100_000 else { throw ValidationError("--paths: found \(paths), expected at most 100000") }
         _ = try excludedYears()
+        _ = try SeedOption.parse(seed)
     }
 
     /// Validates `--as-of` text (for the commands' own `validate`).
@@ -99,7 +100,7 @@ struct GapAnalysisOptions: ParsableArguments {
             asOf: AsOfPeriod(parsing: asOf)!, timeBasis: timeBasis, historyYears: years,
             excludedYears: try excludedYears(), method: method,
             progressLights: LightThresholds(green: green, yellow: yellow ?? red ?? -5),
-            growthLights: LightThresholds(green: 0, yellow: growthYellow), seed: seed, simulationPaths: paths,
+            growthLights: LightThresholds(green: 0, yellow: growthYellow), seed: try SeedOption.parse(seed), simulationPaths: paths,
             etsBounds: etsRegion.bounds)
     }
 

@@ -183,7 +183,8 @@ struct ForecastReport: FormattedReport {
         for level in settings.levels { json.number(level) }
         json.endArray()
         json.member("paths", settings.paths)
-        json.member("seed", Int(settings.seed))
+        json.key("seed")
+        json.number(settings.seed)
         if !settings.breaks.isEmpty {
             json.key("breaks")
             json.beginArray()

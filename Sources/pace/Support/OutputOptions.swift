@@ -60,6 +60,22 @@ func validateOutputName(_ output: String?) throws {
     }
 }
 
+/// `--seed` (forecast, gap, race --data, report): the simulations' random seed, a whole number 0…2⁶⁴ − 1 (the
+/// generator's seed is 64 bits). Read from the text here, not by ArgumentParser, whose message for a value beyond the
+/// type ("The value '…' is invalid") did not say what is accepted.
+enum SeedOption {
+    static let range = "a whole number from 0 to \(UInt64.max)"
+
+    static func parse(_ text: String) throws -> UInt64 {
+        // Digits only: UInt64("+5") would read 5.
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seed = UInt64(text) else {
+            let found = text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && !text.isEmpty ? text + ", beyond the largest seed" : "\"" + text + "\""
+            throw ValidationError("--seed: found \(found), expected \(range)")
+        }
+        return seed
+    }
+}
+
 /// Splits a comma-separated option value into trimmed, non-empty names.
 func splitList(_ text: String) -> [String] {
     text.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
