@@ -248,12 +248,12 @@ struct ForecastCommandTests {
         #expect(t["model"] as? String == "Trend(linear, seasonal m=4)")
     }
 
-    @Test("--break outside the series or of another frequency: exit 2 naming the series; on an ETS model or not a period: usage (64)")
+    @Test("--break outside the series or inside one of its periods: exit 2 naming the series; on an ETS model or not a period: usage (64)")
     func badBreaks() throws {
         let input = S.csv("x", quarterlyFrom: 2019, (0..<12).map { 10 + Double($0) })
         for (argument, message) in [("2019Q1", "--break 2019Q1 must lie after 2019Q1 and no later than 2021Q4"),
                                     ("2022Q1", "--break 2022Q1 must lie after 2019Q1 and no later than 2021Q4"),
-                                    ("2020-03", "--break 2020-03 is monthly but the series is quarterly")] {
+                                    ("2020-03", "--break 2020-03 starts inside 2020Q1 of this quarterly series: a break must start a quarter (e.g. 2020Q1 or 2020Q2)")] {
             let run = try runPace(["forecast", "-", "--model", "trend:linear", "--break", argument], stdin: input)
             #expect(run.status == 2, "\(argument)")
             #expect(run.stderr.hasPrefix("pace: <stdin>: x: " + message), "\(run.stderr)")

@@ -55,7 +55,7 @@ struct Forecast: ParsableCommand {
     var model: String = "auto"
 
     @Option(name: .customLong("break"),
-            help: ArgumentHelp("Trend models: a level shift from this period on (e.g. 2020Q1); repeat or comma-separate for several. trend:auto compares the fits with and without the breaks.", valueName: "period"))
+            help: ArgumentHelp("Trend models: a level shift from this period on (e.g. 2020Q1); repeat or comma-separate for several. A period of another frequency counts from the month it starts in, as --from does (2020Q2 is 2020-04 of a monthly series); one starting inside a period of the series (2020-02 of a quarterly one) is an error. trend:auto compares the fits with and without the breaks.", valueName: "period"))
     var breaks: [String] = []
 
     @Flag(name: .customLong("no-season-dummies"),
@@ -115,7 +115,9 @@ struct Forecast: ParsableCommand {
         var periods: [Period] = []
         for text in breaks.flatMap(splitList) {
             guard let p = Period(text) else {
-                throw ValidationError("--break \(text): not a period (expected e.g. 2020Q1, 2020-03 or 2020)")
+                let expected = Period.diagnose(text).expected
+                throw ValidationError("--break \(text): not a period (expected "
+                                      + (expected == Period.syntaxDescription ? "e.g. 2020Q1, 2020-03 or 2020" : expected) + ")")
             }
             guard !periods.contains(p) else { throw ValidationError("--break \(text) is given twice") }
             periods.append(p)

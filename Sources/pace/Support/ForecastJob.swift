@@ -408,19 +408,44 @@ extension ForecastJob {
     /// The 0-based indices of the `--break` periods in `series`: each must have the series' frequency and
     /// leave data on both sides (a shift from the first value on would duplicate the intercept).
     static func breakIndices(_ series: InputSeries, _ periods: [Period]) throws -> [Int] {
-        try periods.map { p in
-            guard p.frequency == series.frequency else {
-                throw SeriesFailure(source: series.source, label: series.label,
-                                    message: "--break \(p) is \(p.frequency) but the series is \(series.frequency)")
-            }
-            let index = series.start.distance(to: p)
+        var indices: [Int] = [], given: [Period] = []
+        for p in periods {
+            let at = try breakPeriod(p, in: series)
+            let shown = at == p ? "\(p)" : "\(p) (\(at) of this \(series.frequency) series)"
+            let index = series.start.distance(to: at)
             guard index >= 1 && index < series.count else {
                 throw SeriesFailure(source: series.source, label: series.label,
-                                    message: "--break \(p) must lie after \(series.start) and no later than "
+                                    message: "--break \(shown) must lie after \(series.start) and no later than "
                                         + "\(series.period(at: series.count - 1)) (a break needs observations before it and from it on)")
             }
-            return index
+            if let k = indices.firstIndex(of: index) {
+                throw SeriesFailure(source: series.source, label: series.label,
+                                    message: "--break \(given[k]) and \(p) are the same period, \(at), of this \(series.frequency) series: give it once")
+            }
+            indices.append(index)
+            given.append(p)
         }
+        return indices
+    }
+
+    /// The series period a `--break` starts, as `--from` reads a period of another frequency: from the month `p` starts
+    /// in (2020Q2 on a monthly series is 2020-04; 2020-04 on a quarterly one 2020Q2; 2020 is its first quarter or
+    /// month). A `p` starting inside a period of the series (2020-02 on a quarterly series, 2020Q2 on an annual one)
+    /// names no level shift of it: refused, naming the series, its frequency and the periods around.
+    static func breakPeriod(_ p: Period, in series: InputSeries) throws -> Period {
+        let frequency = series.frequency
+        if p.frequency == frequency { return p }
+        let month = p.endMonth - p.frequency.monthsPerPeriod   // 0…11, the month p starts in
+        if month % frequency.monthsPerPeriod == 0,
+           let at = Period(year: p.year, position: month / frequency.monthsPerPeriod + 1, frequency: frequency) {
+            return at
+        }
+        let inside = Period(year: p.year, position: month / frequency.monthsPerPeriod + 1, frequency: frequency)!
+        let around = [inside, inside.next].compactMap { $0?.description }.joined(separator: " or ")
+        let noun = frequency == .annual ? "year" : "quarter"   // a monthly series takes every period: each starts a month
+        throw SeriesFailure(source: series.source, label: series.label,
+                            message: "--break \(p) starts inside \(inside) of this \(frequency) series: a break must start a "
+                                + "\(noun) (e.g. \(around))")
     }
 }
 
