@@ -194,24 +194,10 @@ extension ETSFit {
 
     /// (μ_h, var_h), h = 1…horizon, for analytical class 1, 2 or 3.
     func analyticalMoments(horizon: Int, forecastClass cls: Int) -> ([Double], [Double]) {
-        let spec = specification
         let s2 = sigma2
-        let alpha = parameters.smoothingLevel, beta = parameters.smoothingTrend ?? 0
-        let gamma = parameters.smoothingSeasonal ?? 0, phi = parameters.dampingTrend ?? 1
-        let m = spec.period
         if cls == 3 { return classThree(horizon: horizon) }
         let mu = pointForecasts(horizon: horizon)
-        // c_j, j = 1…h−1
-        var c = [Double](repeating: 0, count: horizon)
-        var phiStar = 0.0, phiPower = 1.0
-        for j in 1..<max(horizon, 1) {
-            phiPower *= phi
-            phiStar += phiPower
-            var v = alpha
-            if spec.hasTrend { v += beta * phiStar }
-            if spec.hasSeason && j % m == 0 { v += gamma }
-            c[j] = v
-        }
+        let c = psiWeights(horizon: horizon)
         var variance = [Double](repeating: 0, count: horizon)
         if cls == 1 {
             var sum = 0.0
