@@ -26,6 +26,13 @@ struct Forecast: ParsableCommand {
             ch. 6) or, for models without a formula, from 5000 simulated paths seeded by \
             --seed. For log-linear trends 'mean' is the median exp(mu).
 
+            Year-to-date (ytd) series are modelled as their period levels (each period's ytd \
+            value minus the previous period's within the year; a first value in mid-year only \
+            anchors the next level) and the forecasts cumulated back to ytd values within each \
+            year: intervals are those of the sums (exact for ETS class 1 and linear or quadratic \
+            trends, else from 5000 simulated paths; --paths gives cumulated paths). --ytd direct \
+            fits the ytd values themselves.
+
             Output: rows region,series,period,mean,lo80,hi80,lo95,hi95 (one lo/hi pair per \
             --level). JSON schema pace.forecast/1 adds per series the fit: model (e.g. \
             ETS(M,Ad,M)), parameters (alpha, beta, gamma, phi), initial_states, log_likelihood \
@@ -53,6 +60,9 @@ struct Forecast: ParsableCommand {
 
     @Option(help: "auto, ets, ets:SPEC (e.g. ets:MAdM) or trend:linear|loglinear|quadratic|auto.")
     var model: String = "auto"
+
+    @Option(help: ArgumentHelp("Year-to-date (ytd) series: 'levels' fits the model to the period levels (each period's ytd value minus the previous period's within the year) and cumulates the forecasts and intervals back to ytd values within each year, as pace gap's model method does; 'direct' fits the ytd values themselves.", valueName: "levels|direct"))
+    var ytd: YearToDateModelling = .levels
 
     @Option(name: .customLong("break"),
             help: ArgumentHelp("Trend models: a level shift from this period on (e.g. 2020Q1); repeat or comma-separate for several. A period of another frequency counts from the month it starts in, as --from does (2020Q2 is 2020-04 of a monthly series); one starting inside a period of the series (2020-02 of a quarterly one) is an error. trend:auto compares the fits with and without the breaks.", valueName: "period"))
@@ -161,7 +171,8 @@ struct Forecast: ParsableCommand {
         }
         let settings = ForecastSettings(model: try parsedModel(), horizon: horizon, levels: try parsedLevels(),
                                         paths: paths, seed: try SeedOption.parse(seed), selectionBounds: etsRegion.bounds, selectionSearch: etsSearch,
-                                        breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies, from: try parseFrom(from))
+                                        breaks: try parsedBreaks(), seasonDummies: !noSeasonDummies, from: try parseFrom(from),
+                                        yearToDateAsLevels: ytd == .levels)
         let (selected, unreadable, document) = try SeriesSelection.load(
             path: file, name: series, region: region, measure: try parseMeasure(measure), from: try parseFrom(from),
             keepGoing: keepGoing)
@@ -190,4 +201,9 @@ struct Forecast: ParsableCommand {
         report.write(format, to: sink)
         try sink.commit()
     }
+}
+
+/// How `pace forecast --ytd` models year-to-date series.
+enum YearToDateModelling: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case levels, direct
 }

@@ -39,6 +39,7 @@ struct ForecastReport: FormattedReport {
         if !settings.breaks.isEmpty { list.append(("breaks", settings.breaks.map(\.description).joined(separator: ","))) }
         if !settings.seasonDummies { list.append(("season_dummies", "no")) }
         if let from = settings.from { list.append(("from", from.description)) }
+        if !settings.yearToDateAsLevels { list.append(("ytd", "direct")) }
         if settings.model.isAutomaticETS {
             if settings.selectionBounds.region == .usual { list.append(("ets_region", "usual")) }
             if settings.selectionSearch == .full { list.append(("ets_search", "full")) }
@@ -193,6 +194,7 @@ struct ForecastReport: FormattedReport {
         }
         if !settings.seasonDummies { json.member("season_dummies", false) }
         if let from = settings.from { json.member("from", from.description) }
+        json.member("ytd", settings.yearToDateAsLevels ? "levels" : "direct")
         if settings.model.isAutomaticETS {
             if settings.selectionBounds.region == .usual { json.member("ets_region", "usual") }
             if settings.selectionSearch == .full { json.member("ets_search", "full") }
@@ -220,6 +222,7 @@ struct ForecastReport: FormattedReport {
         json.member("n", f.series.count)
         json.member("method", f.method)
         json.member("model", f.model)
+        json.member("modelled_on", f.modelledOnLevels ? "level" : f.series.measure.rawValue)
         json.key("parameters")
         json.beginObject()
         for (name, value) in f.parameters { json.member(name, value) }

@@ -18,6 +18,9 @@ struct InputSeries: Sendable {
     var source: String
     /// What was done to the values on the way in (e.g. combined January–February figures split), for the reports.
     var notes: [String] = []
+    /// What `values` hold when they are not the file's values themselves (e.g. the period levels of a ytd
+    /// series), named in located messages.
+    var valueDescription: String? = nil
 
     var frequency: Frequency { start.frequency }
     var count: Int { values.count }
@@ -32,7 +35,7 @@ struct InputSeries: Sendable {
     func error(at index: Int, problem: String, expected: String? = nil) -> InputError {
         let line = index >= 0 && index < lines.count && lines[index] != 0 ? Int(lines[index]) : nil
         return InputError(file: source, line: line,
-                          problem: "\(label) \(period(at: index)): " + problem,
+                          problem: "\(label) \(period(at: index))" + (valueDescription.map { " " + $0 } ?? "") + ": " + problem,
                           found: index >= 0 && index < values.count ? formatNumber(values[index]) : nil,
                           expected: expected)
     }
