@@ -23,8 +23,9 @@ struct Forecast: ParsableCommand {
             (--no-season-dummies leaves them out) and a level-shift dummy per --break period; \
             trend:auto picks by AICc among the three shapes, with and without the seasonal \
             dummies and with and without the breaks. ETS intervals are analytical (Hyndman et al. 2008, \
-            ch. 6) or, for models without a formula, from 5000 simulated paths seeded by \
-            --seed. For log-linear trends 'mean' is the median exp(mu).
+            ch. 6) or, for models without a formula, quantiles of 5000 simulated paths seeded by \
+            --seed; 'mean' stays the model's forecast mean, so a very narrow simulated interval \
+            (e.g. --level 1) need not contain it. For log-linear trends 'mean' is the median exp(mu).
 
             Year-to-date (ytd) series are modelled as their period levels (each period's ytd \
             value minus the previous period's within the year; a first value in mid-year only \
