@@ -92,12 +92,11 @@ extension CumulativeForecast {
             column.removeAll(keepingCapacity: true)
             for i in 0..<paths where !values[i * horizon + h].isNaN { column.append(values[i * horizon + h]) }
             guard !column.isEmpty else { continue }
-            column.sort()
-            median[h] = ETSFit.quantileType8(sorted: column, 0.5)
-            for (li, level) in levels.enumerated() {
-                let a = (1 - level / 100) / 2
-                lower[li][h] = ETSFit.quantileType8(sorted: column, a)
-                upper[li][h] = ETSFit.quantileType8(sorted: column, 1 - a)
+            let q = OrderStatistics.quantilesType8(&column, [0.5] + OrderStatistics.intervalProbabilities(levels))
+            median[h] = q[0]
+            for li in levels.indices {
+                lower[li][h] = q[1 + 2 * li]
+                upper[li][h] = q[2 + 2 * li]
             }
         }
         return (lower, upper, median)

@@ -98,11 +98,14 @@ extension ETSFit {
             for i in 0..<simulationPaths where !paths.values[i * horizon + h].isNaN {
                 column.append(paths.values[i * horizon + h])
             }
-            column.sort()
-            for (li, level) in levels.enumerated() {
-                let a = (1 - level / 100) / 2
-                lower[li][h] = column.isEmpty ? .nan : Self.quantileType8(sorted: column, a)
-                upper[li][h] = column.isEmpty ? .nan : Self.quantileType8(sorted: column, 1 - a)
+            guard !column.isEmpty else {
+                for li in levels.indices { lower[li][h] = .nan; upper[li][h] = .nan }
+                continue
+            }
+            let q = OrderStatistics.quantilesType8(&column, OrderStatistics.intervalProbabilities(levels))
+            for li in levels.indices {
+                lower[li][h] = q[2 * li]
+                upper[li][h] = q[2 * li + 1]
             }
         }
         return ETSForecast(horizon: horizon, mean: point, pointForecast: point, variance: nil, levels: levels,
