@@ -242,20 +242,8 @@ extension TrendFit {
         let r = regression
         let k = r.k
         let beta = r.estimates
-        // Cholesky factor L of (XᵀX)⁻¹ (k × k, symmetric positive semi-definite); a non-positive pivot gives a
-        // zero column (a direction the data fix exactly).
-        var lower = [Double](repeating: 0, count: k * k)
-        for j in 0..<k {
-            var d = r.normalizedCovariance[j, j]
-            for p in 0..<j { d -= lower[j * k + p] * lower[j * k + p] }
-            let pivot = d > 0 ? d.squareRoot() : 0
-            lower[j * k + j] = pivot
-            for i in (j + 1)..<max(k, j + 1) {
-                var v = r.normalizedCovariance[i, j]
-                for p in 0..<j { v -= lower[i * k + p] * lower[j * k + p] }
-                lower[i * k + j] = pivot > 0 ? v / pivot : 0
-            }
-        }
+        // β̂ + σ·L·z: L the Cholesky factor of (XᵀX)⁻¹.
+        let lower = r.normalizedCovarianceFactor
         // Full design rows (intercept first when the regression has one).
         let design: [[Double]] = (n..<(n + horizon)).map { (r.hasIntercept ? [1] : []) + model.row(index: $0) }
         let centre = design.map { row in zip(row, beta).reduce(0) { $0 + $1.0 * $1.1 } }

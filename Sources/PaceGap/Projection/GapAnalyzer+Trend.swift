@@ -85,18 +85,7 @@ extension GapAnalyzer {
             rows.append(x)
         }
         // Cholesky factor of (XᵀX)⁻¹ (normalised covariance), so β = β̂ + σ·L·z.
-        var chol = [Double](repeating: 0, count: p * p)
-        for i in 0..<p {
-            for j in 0...i {
-                var sum = fit.normalizedCovariance[i, j]
-                for l in 0..<j { sum -= chol[i * p + l] * chol[j * p + l] }
-                if i == j {
-                    chol[i * p + i] = sum > 0 ? sum.squareRoot() : 0
-                } else {
-                    chol[i * p + j] = chol[j * p + j] > 0 ? sum / chol[j * p + j] : 0
-                }
-            }
-        }
+        let chol = fit.normalizedCovarianceFactor
         let beta = fit.estimates
         let sigmaHat = fit.sigma
         var generator = ETSRandom(seed: SeriesSeed.derive(region: s.region, indicator: s.indicator,
