@@ -30,8 +30,7 @@ public struct CumulationPlan: Sendable, Hashable {
     public init(lastYearToDate: Double, lastPosition: Int, periodsPerYear n: Int, horizon: Int) {
         let continuing = lastPosition < n
         base = continuing ? lastYearToDate : 0
-        restarts = (1...max(horizon, 1)).map { h in (lastPosition + h - 1) % n == 0 }
-        if horizon < 1 { restarts = [] }
+        restarts = horizon < 1 ? [] : (1...horizon).map { h in (lastPosition + h - 1) % n == 0 }
     }
 
     public var horizon: Int { restarts.count }
