@@ -115,6 +115,20 @@ struct ForecastYearToDateTests {
         #expect((provenance["parameters"] as? [String: Any])?["ytd"] as? String == "direct")
     }
 
+    @Test("annual ytd values are the annual levels: fitted as they are, the same as --ytd direct")
+    func annualGoesThrough() throws {
+        let values = try S.values(S.ukgas, series: "UKgas").prefix(30)
+        var text = "region,indicator,period,measure,value\n"
+        for (i, v) in values.enumerated() { text += "UK,gas,\(1960 + i),ytd,\(v)\n" }
+        let levels = try runPace(["forecast", "-", "--horizon", "3", "--format", "json"], stdin: text)
+        let direct = try runPace(["forecast", "-", "--ytd", "direct", "--horizon", "3", "--format", "json"], stdin: text)
+        #expect(levels.status == 0 && direct.status == 0, "\(levels.stderr)\(direct.stderr)")
+        let l = try series(levels), d = try series(direct)
+        #expect(l["modelled_on"] as? String == "ytd")
+        #expect(l["model"] as? String == d["model"] as? String)
+        #expect(column(l, "mean") == column(d, "mean") && column(l, "lo95") == column(d, "lo95"))
+    }
+
     @Test("a series starting mid-year drops its first value (it only anchors the next level), and says so")
     func midYearStart() throws {
         let f = try Self.ytdFile(dropFirst: 2, count: 40)  // starts 1960Q3

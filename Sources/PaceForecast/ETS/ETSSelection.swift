@@ -150,12 +150,10 @@ extension ETS {
         for v in y where v <= 0 { positive = false; break }
         let n = y.count
         let seasonAllowed = period >= 2 && period <= 24 && n > period
-        let errors: [Component] = pattern.error.map { [$0] } ?? [.additive, .multiplicative]
-        let trends: [Component] = pattern.trend.map { [$0] } ?? ([.none, .additive] + (allowMultiplicativeTrend ? [.multiplicative] : []))
-        let seasons: [Component] = pattern.season.map { [$0] } ?? (seasonAllowed ? [.none, .additive, .multiplicative] : [.none])
-        let dampings: [Bool] = pattern.damped.map { [$0] } ?? [true, false]
+        let combinations = candidateCombinations(pattern: pattern, seasonal: seasonAllowed,
+                                                 allowMultiplicativeTrend: allowMultiplicativeTrend, restrict: restrict)
         let tolerance = screeningTolerance
-            ?? (seasonAllowed && seasons.contains { $0 != .none } ? screeningToleranceSeasonal : screeningToleranceNonseasonal)
+            ?? (seasonAllowed && combinations.contains { $0.season != .none } ? screeningToleranceSeasonal : screeningToleranceNonseasonal)
         // Phase 1: every candidate with one Nelder–Mead run from R's start (what R does).
         var specs: [ETSSpecification] = []
         var failures: [String?] = []
@@ -163,12 +161,7 @@ extension ETS {
         var vectors: [[Double]] = []
         var evaluations: [Int] = []
         var reasons: [ETSCandidateFailure] = []
-        for e in errors { for t in trends { for s in seasons { for d in dampings {
-            if t == .none && d { continue }
-            if restrict {
-                if e == .additive && (t == .multiplicative || s == .multiplicative) { continue }
-                if e == .multiplicative && t == .multiplicative && s == .additive { continue }
-            }
+        for (e, t, d, s) in combinations {
             let spec: ETSSpecification
             do { spec = try ETSSpecification(error: e, trend: t, damped: d, season: s, period: period) } catch {
                 reasons.append(.init(model: e.rawValue + t.rawValue + (d ? "d" : "") + s.rawValue, error: error))
@@ -191,7 +184,7 @@ extension ETS {
                 failures.append(error.description); fits.append(nil); vectors.append([]); evaluations.append(0)
                 reasons.append(.init(model: spec.description, error: error))
             }
-        } } } }
+        }
         func value(_ fit: ETSFit) -> Double {
             switch criterion {
             case .aicc: return fit.aicc
@@ -265,17 +258,9 @@ extension ETS {
     public static func selectionMinimumObservations(period: Int, pattern: ETSModelPattern = .automatic,
                                                     allowMultiplicativeTrend: Bool = false, restrict: Bool = true,
                                                     positiveData: Bool = true) -> (observations: Int, model: ETSSpecification)? {
-        let errors: [Component] = pattern.error.map { [$0] } ?? [.additive, .multiplicative]
-        let trends: [Component] = pattern.trend.map { [$0] } ?? ([.none, .additive] + (allowMultiplicativeTrend ? [.multiplicative] : []))
-        let seasons: [Component] = pattern.season.map { [$0] } ?? (period >= 2 ? [.none, .additive, .multiplicative] : [.none])
-        let dampings: [Bool] = pattern.damped.map { [$0] } ?? [true, false]
         var best: (observations: Int, model: ETSSpecification)? = nil
-        for e in errors { for t in trends { for s in seasons { for d in dampings {
-            if t == .none && d { continue }
-            if restrict {
-                if e == .additive && (t == .multiplicative || s == .multiplicative) { continue }
-                if e == .multiplicative && t == .multiplicative && s == .additive { continue }
-            }
+        for (e, t, d, s) in candidateCombinations(pattern: pattern, seasonal: period >= 2,
+                                                  allowMultiplicativeTrend: allowMultiplicativeTrend, restrict: restrict) {
             guard let spec = try? ETSSpecification(error: e, trend: t, damped: d, season: s, period: period) else { continue }
             if spec.needsPositiveData && !positiveData { continue }
             var required = spec.minimumObservations
@@ -284,7 +269,28 @@ extension ETS {
                 required = Swift.max(required, period + 1)
             }
             if best.map({ required < $0.observations }) ?? true { best = (required, spec) }
-        } } } }
+        }
         return best
+    }
+
+    /// The components automatic selection tries, in R's `ets()` loop order (error, trend, season, damped): the
+    /// pattern's letters where fixed, seasons only when `seasonal`, no damping without a trend, and with `restrict`
+    /// R's exclusions (additive error with a multiplicative trend or season; ETS(M,M*,A)).
+    static func candidateCombinations(pattern: ETSModelPattern, seasonal: Bool, allowMultiplicativeTrend: Bool,
+                                      restrict: Bool) -> [(error: Component, trend: Component, damped: Bool, season: Component)] {
+        let errors: [Component] = pattern.error.map { [$0] } ?? [.additive, .multiplicative]
+        let trends: [Component] = pattern.trend.map { [$0] } ?? ([.none, .additive] + (allowMultiplicativeTrend ? [.multiplicative] : []))
+        let seasons: [Component] = pattern.season.map { [$0] } ?? (seasonal ? [.none, .additive, .multiplicative] : [.none])
+        let dampings: [Bool] = pattern.damped.map { [$0] } ?? [true, false]
+        var out: [(error: Component, trend: Component, damped: Bool, season: Component)] = []
+        for e in errors { for t in trends { for s in seasons { for d in dampings {
+            if t == .none && d { continue }
+            if restrict {
+                if e == .additive && (t == .multiplicative || s == .multiplicative) { continue }
+                if e == .multiplicative && t == .multiplicative && s == .additive { continue }
+            }
+            out.append((e, t, d, s))
+        } } } }
+        return out
     }
 }

@@ -167,17 +167,17 @@ enum ForecastJob {
             periods.append(p)
         }
         let result: SeriesForecast
-        if series.measure == .ytd && settings.yearToDateAsLevels {
+        // Annual ytd values are the annual levels: they go through as they are.
+        if series.measure == .ytd && settings.yearToDateAsLevels && m > 1 {
             result = try yearToDateForecast(series, settings: settings, period: m, horizon: horizon, periods: periods)
-            try requireFinite(result, levels: settings.levels)
-            return result
-        }
-        switch settings.model {
-        case .etsAutomatic, .ets:
-            result = try etsForecast(series, settings: settings, period: m, horizon: horizon, periods: periods)
-        case .trend(let shape):
-            result = try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
-                                       periods: periods)
+        } else {
+            switch settings.model {
+            case .etsAutomatic, .ets:
+                result = try etsForecast(series, settings: settings, period: m, horizon: horizon, periods: periods)
+            case .trend(let shape):
+                result = try trendForecast(series, shape: shape, settings: settings, period: m, horizon: horizon,
+                                           periods: periods)
+            }
         }
         try requireFinite(result, levels: settings.levels)
         return result
@@ -505,15 +505,10 @@ extension ForecastJob {
     /// `pace gap --method model` does. The cumulative values themselves carry a within-year sawtooth and errors that
     /// add up over the year; on the bundled national monthly data (six ytd indicators, 2015–2022, 480 forecast
     /// origins) the year-end forecasts of the level model are off by 3.1% on average against 5.6% for ETS on the
-    /// ytd values. Annual ytd values are annual levels and go through unchanged.
+    /// ytd values. Sub-annual series only (annual ytd values are the annual levels).
     static func yearToDateForecast(_ series: InputSeries, settings: ForecastSettings, period m: Int, horizon: Int,
                                    periods: [Period]) throws -> SeriesForecast {
         let n = series.frequency.periodsPerYear
-        guard n > 1 else {
-            var direct = settings
-            direct.yearToDateAsLevels = false
-            return try forecast(series, settings: direct)
-        }
         // A first value after the year's first period has no level of its own (the periods before it are not
         // in the series); it only anchors the next level.
         let drop = series.start.position == 1 ? 0 : 1
