@@ -117,8 +117,8 @@ struct SmallKernelTests {
         return (0..<k).map { at($0, $0) }.sorted()
     }
 
-    /// Agreement is checked against cyclic Jacobi, not LAPACK: the CI host's OpenBLAS 0.3.21
-    /// (AVX-512 kernels) returned `dsyevd` eigenvalues off by up to 2 for the 11 × 11 case below,
+    /// Agreement is checked against cyclic Jacobi, not LAPACK: one CI host's OpenBLAS 0.3.21
+    /// (kernels chosen by CPU) returned `dsyevd` eigenvalues off by up to 2 for the 11 × 11 case below,
     /// which numpy's eigvalsh (first values: −42.91727002, −29.19140582) and Jacobi agree on.
     @Test("tridiagonal QR eigenvalues equal cyclic Jacobi's on random symmetric matrices (k = 1…12, 25, 40)")
     func eigenvaluesAgreeWithJacobi() throws {

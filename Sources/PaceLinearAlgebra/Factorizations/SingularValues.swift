@@ -176,7 +176,7 @@ extension Matrix {
     /// Householder tridiagonalisation and implicit symmetric QR (`SymmetricTridiagonalEigenvalues`):
     /// each eigenvalue to a small multiple of ε‖A‖.
     ///
-    /// Not LAPACK's `dsyevd`: on the CI host (an AVX-512 machine) Debian's OpenBLAS 0.3.21 returned
+    /// Not LAPACK's `dsyevd`: on one CI host (CPU not recorded; OpenBLAS picks kernels by CPU) Debian's OpenBLAS 0.3.21 returned
     /// eigenvalues off by up to 2 (of norm 43) for an 11 × 11 random symmetric matrix, while numpy/LAPACK
     /// elsewhere, a cyclic Jacobi reference and this routine agree to 10⁻¹³. Nothing in Pace needs a
     /// large eigenproblem, so the routine that is verified everywhere wins.
