@@ -172,38 +172,19 @@ extension Matrix {
         }
     }
 
-    /// Eigenvalues of this symmetric matrix in ascending order, from its upper triangle, by
-    /// Householder tridiagonalisation and implicit symmetric QR (`SymmetricTridiagonalEigenvalues`):
-    /// each eigenvalue to a small multiple of ε‖A‖.
-    ///
-    /// Not LAPACK's `dsyevd`: on one CI host (CPU not recorded; OpenBLAS picks kernels by CPU) Debian's OpenBLAS 0.3.21 returned
-    /// eigenvalues off by up to 2 (of norm 43) for an 11 × 11 random symmetric matrix, while numpy/LAPACK
-    /// elsewhere, a cyclic Jacobi reference and this routine agree to 10⁻¹³. Nothing in Pace needs a
-    /// large eigenproblem, so the routine that is verified everywhere wins.
+    /// Eigenvalues of this symmetric matrix in ascending order (LAPACK `dsyevd`, upper triangle).
     public func symmetricEigenvalues() throws(LinearAlgebraError) -> [Double] {
         guard isSquare else { throw .dimensionMismatch("eigenvalues of a \(rows)×\(columns) matrix") }
-        let k = rows
-        guard k > 0 else { return [] }
-        var a = [Double](repeating: 0, count: k * k)
-        elements.withUnsafeBufferPointer { src in
-            for j in 0..<k {
-                for i in 0...j {
-                    let v = src[i + j * k]
-                    a[i + j * k] = v
-                    a[j + i * k] = v
-                }
+        guard rows > 0 else { return [] }
+        var a = self
+        var w = [Double](repeating: 0, count: rows)
+        let info = a.withUnsafeMutableBufferPointer { ap in
+            w.withUnsafeMutableBufferPointer { wp in
+                LAPACKE_dsyevd(LAPACK_COL_MAJOR, 78 /* N */, 85 /* U */, Int32(rows), ap.baseAddress,
+                               Int32(rows), wp.baseAddress)
             }
         }
-        var d = [Double](repeating: 0, count: k), e = [Double](repeating: 0, count: k)
-        let ok = a.withUnsafeMutableBufferPointer { ap in
-            d.withUnsafeMutableBufferPointer { dp in
-                e.withUnsafeMutableBufferPointer { ep in
-                    SymmetricTridiagonalEigenvalues.compute(ap.baseAddress!, k, eigenvalues: dp.baseAddress!,
-                                                            work: ep.baseAddress!)
-                }
-            }
-        }
-        guard ok, d.allSatisfy(\.isFinite) else { throw .noConvergence(routine: "symmetric QR", info: k) }
-        return d.sorted()
+        try LAPACKInfo.check(info, "dsyevd", positive: .noConvergence)
+        return w
     }
 }
