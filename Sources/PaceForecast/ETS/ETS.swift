@@ -17,16 +17,37 @@ public enum ETS {
     /// Against R's `ets()` on every model of the M3 series (Benchmarks/ETSBenchmark, `ets-fitcheck`) this
     /// optimum is never below R's by more than 1e-6 relative.
     ///
+    /// A constant series is answered as automatic selection answers it (``select(_:period:pattern:criterion:allowMultiplicativeTrend:restrict:bounds:polishMargin:screeningTolerance:search:)``),
+    /// from ``constantSeriesMinimumObservations`` (3) values on rather than the model's own minimum: the
+    /// level-only models ETS(A,N,N) and ETS(M,N,N) (positive data) get ``constantFit(_:spec:)`` — the level
+    /// is the constant, every error is zero, σ² = 0, the likelihood unbounded, α R's convention 0.9999 (no
+    /// value of α changes a zero-error fit) — so their forecasts are the constant with zero-width intervals,
+    /// the same as automatic selection's ETS(A,N,N). ETS(M,N,N) is included because it represents a positive
+    /// constant exactly too (relative errors zero) with the same single smoothing parameter and state, so
+    /// `ets:MNN` need not be refused where `ets:ANN` and `auto` answer. Models with a trend or a season are
+    /// refused (``ETSError/constantSeries(model:value:)``, naming ETS(A,N,N) and automatic selection): their
+    /// only exact fit has a zero trend and zero (additive) or unit (multiplicative) seasonal states, i.e. it
+    /// is the level-only model, and their β, γ, φ would be arbitrary numbers reported as estimates. Fewer than
+    /// three equal values: ``ETSError/seriesTooShort(model:count:required:)`` naming three (for ETS(A,N,N),
+    /// ETS(M,N,N)) or the model's own minimum (others).
+    ///
     /// Throws for NaN/±∞ values, non-positive data with a multiplicative component, a series shorter
-    /// than R's minimum (n > npars + 4, npars = 2 + 2·trend + m·season + damped), a constant series
-    /// (unless the model is ETS(A,N,N)), or infeasible starting values.
+    /// than R's minimum (n > npars + 4, npars = 2 + 2·trend + m·season + damped; for a constant series see
+    /// above), a constant series (unless the model is ETS(A,N,N) or ETS(M,N,N)), or infeasible starting values.
     public static func fit(_ y: [Double], specification spec: ETSSpecification, bounds: ETSBounds = .standard,
                            fixed: ETSFixedSmoothing = .none) throws(ETSError) -> ETSFit {
-        try validate(y, spec)
+        try validateValues(y, spec)
         if let c = constantValue(y) {
-            guard spec.code == "ANN" else { throw .constantSeries(model: spec.description, value: c) }
+            let levelOnly = spec.code == "ANN" || spec.code == "MNN"
+            if y.count < constantSeriesMinimumObservations {
+                guard levelOnly else { try validate(y, spec); throw .constantSeries(model: spec.description, value: c) }
+                throw .seriesTooShort(model: spec.description + " of a constant series", count: y.count,
+                                      required: constantSeriesMinimumObservations)
+            }
+            guard levelOnly else { throw .constantSeries(model: spec.description, value: c) }
             return constantFit(y, spec: spec)
         }
+        try validate(y, spec)
         return try estimate(y, spec: spec, bounds: bounds, fixed: fixed)
     }
 
@@ -245,9 +266,9 @@ public enum ETS {
                       states: states, stateLength: p, evaluations: evaluations, converged: converged)
     }
 
-    /// ETS(A,N,N) of a constant series: α = 0.9999 (R's usual upper bound), l₀ = the constant, σ² = 0,
-    /// lik clamped at R's floor −10¹⁰ (so logLikelihood = 5·10⁹); forecasts are the constant with
-    /// zero-width intervals.
+    /// ETS(A,N,N) (or, from ``fit(_:specification:bounds:fixed:)``, ETS(M,N,N)) of a constant series: α = 0.9999
+    /// (R's usual upper bound), l₀ = the constant, σ² = 0, lik clamped at R's floor −10¹⁰ (so logLikelihood =
+    /// 5·10⁹); forecasts are the constant with zero-width intervals.
     static func constantFit(_ y: [Double], spec: ETSSpecification) -> ETSFit {
         makeFit(y, spec: spec, parameters: ETSParameters(smoothingLevel: 0.9999, initialLevel: y[0]),
                 smoothingCount: 1, fixedCount: 0, evaluations: 0, converged: true)

@@ -34,7 +34,8 @@ extension ETS {
     public static let defaultSecondStartMargin: Double = 2
     /// Fewest values of a constant series that selection answers with the constant fit (other series need
     /// the candidates' own minimum, ``selectionMinimumObservations(period:pattern:allowMultiplicativeTrend:restrict:positiveData:)``:
-    /// 7, ETS(A,N,N)'s, unless a pattern leaves it out).
+    /// 7, ETS(A,N,N)'s, unless a pattern leaves it out). ``fit(_:specification:bounds:fixed:)`` answers a constant
+    /// series with ETS(A,N,N) or ETS(M,N,N) from the same count, so that `ets:ANN` agrees with automatic selection.
     public static let constantSeriesMinimumObservations = 3
     /// Screening tolerance used when `screeningTolerance` is nil and every candidate is non-seasonal.
     public static let screeningToleranceNonseasonal: Double = 1e-7
