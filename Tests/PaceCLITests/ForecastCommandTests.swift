@@ -523,7 +523,7 @@ struct ForecastCommandTests {
 
     @Test("usage errors exit 64 with nothing on stdout", arguments: [
         ["--level", "120"], ["--level", "x"], ["--model", "arima"], ["--model", "ets:XAM"], ["--model", "trend:cubic"],
-        ["--horizon", "0"], ["--paths", "-1"], ["--model", "trend:linear", "--paths", "5", "--format", "json"],
+        ["--horizon", "0"], ["--paths", "-1"], ["--model", "trend:linear", "--paths", "5", "--format", "csv"],
         ["--paths", "5", "--format", "csv"], ["--format", "html"], ["--measure", "weekly"], ["--seed", "-1"],
     ])
     func usage(_ extra: [String]) throws {

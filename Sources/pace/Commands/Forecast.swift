@@ -25,7 +25,10 @@ struct Forecast: ParsableCommand {
             dummies and with and without the breaks. ETS intervals are analytical (Hyndman et al. 2008, \
             ch. 6) or, for models without a formula, quantiles of 5000 simulated paths seeded by \
             --seed; 'mean' stays the model's forecast mean, so a very narrow simulated interval \
-            (e.g. --level 1) need not contain it. For log-linear trends 'mean' is the median exp(mu).
+            (e.g. --level 1) need not contain it. For log-linear trends 'mean' is the median exp(mu). Trend sample paths \
+            (--paths) are joint draws of the regression prediction the intervals come from: Student t \
+            with the residual degrees of freedom, coefficient uncertainty shared across the horizon, \
+            exp of the log scale for log-linear.
 
             Year-to-date (ytd) series are modelled as their period levels (each period's ytd \
             value minus the previous period's within the year; a first value in mid-year only \
@@ -85,7 +88,7 @@ struct Forecast: ParsableCommand {
     @Option(parsing: .unconditional, help: "Prediction interval levels in percent, comma-separated.")
     var level: String = "80,95"
 
-    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS models); at most 100000, and --paths × --horizon at most 10000000 values per series.")
+    @Option(parsing: .unconditional, help: "Simulated sample paths per series to add to JSON or JSON Lines output (ETS and trend models); at most 100000, and --paths × --horizon at most 10000000 values per series.")
     var paths: Int = 0
 
     @Option(parsing: .unconditional, help: "Seed of the simulations (sample paths and simulated intervals), 0–18446744073709551615.")
@@ -158,9 +161,6 @@ struct Forecast: ParsableCommand {
         }
         if noSeasonDummies && !choice.isTrend {
             throw ValidationError("--no-season-dummies applies to trend models (--model trend:linear|loglinear|quadratic|auto)")
-        }
-        if paths > 0 && choice.isTrend {
-            throw ValidationError("--paths needs an ETS model (--model auto, ets or ets:SPEC); trend models give intervals only")
         }
     }
 

@@ -418,6 +418,13 @@ enum ForecastJob {
             }
             if settings.levels.isEmpty { mean = try fit.forecast(horizon: horizon).map(\.point) }
         }
+        // Draws from the predictive distribution the intervals come from (joint Student t of the regression
+        // prediction, exp for log-linear), cumulated within each year for a ytd series as its rows are.
+        var paths: [Double]? = nil
+        if settings.paths > 0 {
+            paths = cumulation.map { fit.cumulativeSamplePaths($0, count: settings.paths, seed: settings.seed) }
+                ?? fit.samplePaths(horizon: horizon, count: settings.paths, seed: settings.seed)
+        }
         let regression = fit.regression
         let n = Double(fit.observationCount)
         let p = Double(regression.k + 1)
@@ -443,7 +450,7 @@ enum ForecastJob {
             bic: exact ? nil : -2 * fit.logLikelihood + p * log(n), sigma2: regression.sigma * regression.sigma,
             intervalMethod: cumulatedMethod
                 ?? "regression prediction intervals (Student t)" + (model.shape == .logLinear ? ", exp of log scale; mean is the median" : ""),
-            periods: periods, mean: mean, lower: lower, upper: upper, paths: nil, pathCount: 0,
+            periods: periods, mean: mean, lower: lower, upper: upper, paths: paths, pathCount: settings.paths,
             modelledOnLevels: cumulation != nil)
     }
 }
