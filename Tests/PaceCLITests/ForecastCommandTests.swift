@@ -403,21 +403,24 @@ struct ForecastCommandTests {
         // The file cut at 1961Q2 by hand, and --from on the whole file: the same series, fit and forecasts.
         let cut = ([rows[0]] + rows.dropFirst(5)).joined(separator: "\n") + "\n"
         let reference = try S.json(try runPace(["forecast", "-", "--format", "json"], stdin: cut))
-        for from in ["1961Q2", "1961-04", "1961-06"] {   // a month inside 1961Q2 counts from the next quarter starting on or after it
+        for from in ["1961Q2", "1961-04"] {   // April starts the second quarter
             let run = try runPace(["forecast", "-", "--format", "json", "--from", from], stdin: gapped)
-            let expectedStart = from == "1961-06" ? "1961Q3" : "1961Q2"
             #expect(run.status == 0, "\(from): \(run.stderr)")
             let s = try #require((try S.json(run)["series"] as? [[String: Any]])?.first)
-            #expect(s["start"] as? String == expectedStart, "\(from)")
-            if expectedStart == "1961Q2" {
-                let r = try #require((reference["series"] as? [[String: Any]])?.first)
-                #expect(s["model"] as? String == r["model"] as? String)
-                #expect(s["aicc"] as? Double == r["aicc"] as? Double)
-                #expect((s["forecast"] as? [[String: Any]])?.map { $0["mean"] as? Double } == (r["forecast"] as? [[String: Any]])?.map { $0["mean"] as? Double })
-            }
+            #expect(s["start"] as? String == "1961Q2", "\(from)")
+            let r = try #require((reference["series"] as? [[String: Any]])?.first)
+            #expect(s["model"] as? String == r["model"] as? String)
+            #expect(s["aicc"] as? Double == r["aicc"] as? Double)
+            #expect((s["forecast"] as? [[String: Any]])?.map { $0["mean"] as? Double } == (r["forecast"] as? [[String: Any]])?.map { $0["mean"] as? Double })
             let parameters = (try S.json(run)["provenance"] as? [String: Any])?["parameters"] as? [String: Any]
             #expect(parameters?["from"] as? String == from)
         }
+        // A month inside a quarter (June, in April–June) names no quarter to start from: refused, not rounded to 1961Q3
+        // (FromFrequencyTests has the other commands and frequencies).
+        let inside = try runPace(["forecast", "-", "--format", "json", "--from", "1961-06"], stdin: gapped)
+        #expect(inside.status == 2 && inside.stdout.isEmpty)
+        #expect(inside.stderr == "pace: <stdin>: series UKgas: --from 1961-06 starts inside 1961Q2 of this quarterly series "
+                + "(expected a --from that starts a quarter: 1961Q2 to keep that quarter, or 1961Q3 to leave it out)\n", "\(inside.stderr)")
         // An annual period counts from its first quarter; nothing left, or not a period: refused.
         let annual = try runPace(["forecast", "-", "--format", "json", "--from", "1962"], stdin: gapped)
         #expect((try S.json(annual)["series"] as? [[String: Any]])?.first?["start"] as? String == "1962Q1")

@@ -42,3 +42,25 @@ extension Period {
     /// The time share by days: days elapsed to the end of the period over days in the year.
     @inlinable public var dayShare: Double { Double(daysElapsedInYear) / Double(daysInYear) }
 }
+
+/// Where a period given in one frequency starts in a series of another (``Period/start(in:)``): the period of the
+/// series it starts, or the period of the series it starts inside.
+public enum PeriodStart: Sendable, Equatable {
+    /// `p` starts this period of the series (2020-04 of a quarterly series is 2020Q2; 2020 is 2020Q1 or 2020-01).
+    case starts(Period)
+    /// `p` starts strictly inside this period of the series (2020-02 of a quarterly series, 2020Q2 of an annual one).
+    case inside(Period)
+}
+
+extension Period {
+    /// The period of `frequency` this period starts, by the calendar month it starts in: 2020Q2 of a monthly series is
+    /// 2020-04, 2020-04 of a quarterly one 2020Q2, 2020 its first quarter or month — or, for a start that falls inside
+    /// a period of `frequency` (2020-02 of a quarterly series), that period (``PeriodStart/inside(_:)``). How
+    /// `pace forecast`, `filter hp` and `decompose` map `--from` to a series (as `pace forecast --break` maps a break).
+    public func start(in frequency: Frequency) -> PeriodStart {
+        if self.frequency == frequency { return .starts(self) }
+        let month = endMonth - self.frequency.monthsPerPeriod   // 0…11, the month self starts in
+        let period = Period(year: year, position: month / frequency.monthsPerPeriod + 1, frequency: frequency)!
+        return month % frequency.monthsPerPeriod == 0 ? .starts(period) : .inside(period)
+    }
+}

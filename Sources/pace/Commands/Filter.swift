@@ -119,7 +119,7 @@ func parseFrom(_ text: String?) throws -> Period? {
 
 /// The help of `--from` (forecast, filter hp, decompose).
 let fromHelp = ArgumentHelp(
-    "Use the observations from this period on (e.g. 2001-01, 2010Q1 or 2010; a period of another frequency counts from the month it starts in), e.g. to leave out an early stretch with gaps.",
+    "Use the observations from this period on (e.g. 2001-01, 2010Q1 or 2010; a period of another frequency counts from the month it starts in: 2020-04 is 2020Q2 of a quarterly series; one starting inside a period of the series, 2020-02 of a quarterly one, is an error), e.g. to leave out an early stretch with gaps.",
     valueName: "period")
 
 /// A filter or decomposition error, located at the row when it is about one value.

@@ -98,7 +98,8 @@ enum SeriesSelection {
 
     /// As ``load(path:name:region:measure:)``; with `keepGoing`, series with a missing value
     /// inside are returned as skipped (with the message) instead of stopping the read.
-    /// `from` (`--from`) leaves out the periods that start before it (by calendar month, so any frequency works).
+    /// `from` (`--from`) leaves out the periods before it; a period of another frequency counts from the month it starts
+    /// in (``Period/start(in:)``), and one starting inside a period of a series is refused (an `InputError`).
     static func load(path: String?, name: String?, region: String?, measure: Measure?, from: Period? = nil,
                      keepGoing: Bool)
         throws -> (series: [InputSeries], skipped: [SkippedSeries], document: CSVDocument) {
@@ -161,10 +162,21 @@ enum SeriesSelection {
         let label = (s.region.isEmpty ? "" : s.region + "/") + s.indicator
             + (s.measure == .level ? "" : " (\(s.measure.rawValue))")
         if let from {
-            // Periods starting before `from`'s first month become absent (dropped as leading missing values).
-            func firstMonth(_ p: Period) -> Int { p.year * 12 + p.endMonth - p.frequency.monthsPerPeriod }
+            // `from` in the series' frequency, from the month it starts in (2020-04 of a quarterly series is 2020Q2); a
+            // start inside a period of the series (2020-02 of a quarterly one) names no first period of it: refused.
+            let start: Period
+            switch from.start(in: s.frequency) {
+            case .starts(let p): start = p
+            case .inside(let p):
+                let noun = s.frequency == .annual ? "year" : "quarter"   // every month starts a monthly period
+                let choices = p.next.map { "\(p) to keep that \(noun), or \($0) to leave it out" } ?? "\(p)"
+                throw InputError(file: source,
+                                 problem: "series \(label): --from \(from) starts inside \(p) of this \(s.frequency) series",
+                                 expected: "a --from that starts a \(noun): \(choices)")
+            }
+            // Periods before `start` become absent (dropped as leading missing values).
             var k = 0
-            while k < values.count && firstMonth(s.period(at: k)) < firstMonth(from) {
+            while k < values.count && s.period(at: k) < start {
                 values[k] = .nan
                 k += 1
             }
