@@ -14,6 +14,21 @@ struct ReportModelTests {
         #expect(Escaping.markdown("line\nbreak") == "line break")
     }
 
+    @Test("Escaping: HTML writes control characters visibly as messages do (\\t, \\u{1b}); none stays raw")
+    func htmlControlCharacters() {
+        // ESC, BEL, DEL and NEL (U+0085, a C1 control): backslash, u, braces, the code point in lowercase hex.
+        #expect(Escaping.html("a\u{1B}[31mb\u{07}c\u{7F}d\u{85}e") == #"a\u{1b}[31mb\u{7}c\u{7f}d\u{85}e"#)
+        #expect(Escaping.html("t\tn\nr\r") == #"t\tn\nr\r"#)
+        // With the HTML escapes: each character on its own.
+        #expect(Escaping.html("<\u{9B}>&") == #"&lt;\u{9b}&gt;&amp;"#)
+        // U+00A0 (no-break space, just past C1) and U+007E are text.
+        #expect(Escaping.html("\u{7E}\u{A0}") == "\u{7E}\u{A0}")
+        // No scalar below U+0020 or in U+007F–U+009F survives, for every one of them.
+        let codes: [UInt32] = Array(0...0x1F) + Array(0x7F...0x9F)
+        let all = String(String.UnicodeScalarView(codes.map { Unicode.Scalar($0)! }))
+        #expect(!Escaping.html(all).unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
     @Test("Number formatting: nil, NaN and ±inf are empty; no negative zero; rounding")
     func formatting() {
         #expect(ReportText.fixed(nil, 1) == "")
