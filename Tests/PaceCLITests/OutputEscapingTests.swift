@@ -150,3 +150,97 @@ struct OutputEscapingTests {
         #expect(report.stdout.contains(#"A\\u{1b}\[31m\\tB\|C\\  D"#), "\(report.stdout)")
     }
 }
+
+/// Control characters that reach a terminal when an output is shown with `cat`: ESC, BEL, DEL and a C1 control
+/// (U+0085 NEL; U+009B would be a CSI). The HTML report shows them visibly as messages and tables do; JSON and JSON
+/// Lines escape them (`\u001b`, `\u0007`, `\u007f`, `\u0085`) and still read back to the exact name.
+@Suite("output escaping: HTML report and JSON")
+struct ControlCharacterOutputTests {
+    /// The region as read: R, ESC [1m, BEL, x, DEL, y, NEL, z (an unquoted CSV field: no comma, quote or line break).
+    static let raw = "R\u{1B}[1m\u{07}x\u{7F}y\u{85}z"
+    /// As messages and tables show it: backslash, u, the code point in lowercase hex in braces.
+    static let visible = #"R\u{1b}[1m\u{7}x\u{7f}y\u{85}z"#
+    /// As a JSON string literal (RFC 8259: \u and four hex digits; lowercase as the writer writes hex).
+    static let jsonLiteral = #""R\u001b[1m\u0007x\u007fy\u0085z""#
+
+    /// Control characters other than the line feed.
+    static func controls(in text: String) -> [UInt32] {
+        text.unicodeScalars.map(\.value).filter { $0 != 0x0A && ($0 < 0x20 || (0x7F...0x9F).contains($0)) }
+    }
+
+    static func observations(count: Int) -> String {
+        var text = "region,indicator,period,value\n"
+        for k in 0..<count { text += "\(raw),g,\(2020 + k / 4)Q\(k % 4 + 1),\(10 + k + (k % 4 == 1 ? 3 : 0))\n" }
+        return text
+    }
+
+    /// A folder with the data (2020Q1…2021Q2), the targets, a race scheme and the gap output as CSV.
+    static func files() throws -> (dir: URL, data: String, targets: String, scheme: String, gap: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pace-controls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let data = dir.appendingPathComponent("d.csv").path, targets = dir.appendingPathComponent("t.csv").path
+        let scheme = dir.appendingPathComponent("s.csv").path, gap = dir.appendingPathComponent("g.csv").path
+        try observations(count: 6).write(toFile: data, atomically: true, encoding: .utf8)
+        try "region,indicator,year,type,target\n\(raw),g,2021,growth,5\n".write(toFile: targets, atomically: true, encoding: .utf8)
+        try "indicator,weight,metric,direction\ng,1,progress_pp,higher\n".write(toFile: scheme, atomically: true, encoding: .utf8)
+        let run = try runPace(["gap", data, "--targets", targets, "--as-of", "2021Q2", "--method", "share", "--format", "csv",
+                               "--output", gap])
+        #expect(run.status == 0, "\(run.stderr)")
+        return (dir, data, targets, scheme, gap)
+    }
+
+    @Test("pace report --format html: no raw control character; the region shown visibly in headings, tables and charts")
+    func html() throws {
+        let f = try Self.files()
+        defer { try? FileManager.default.removeItem(at: f.dir) }
+        for method in ["share", "model"] {
+            let run = try runPace(["report", "--data", f.data, "--targets", f.targets, "--as-of", "2021Q2", "--method", method,
+                                   "--scheme", f.scheme, "--format", "html"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(Self.controls(in: run.stdout).isEmpty, "\(method): \(Self.controls(in: run.stdout))")
+            // No numeric reference but the apostrophe's (&#x1b; would be a parse error, &#x85; read as Windows-1252 "…").
+            #expect(!run.stdout.replacingOccurrences(of: "&#39;", with: "").contains("&#"),
+                    "numeric references to controls are parse errors or Windows-1252 in HTML")
+            // The chart heading, a table cell, the bar label of the time-and-task chart (SVG text).
+            #expect(run.stdout.contains("<h3>" + Self.visible + " — g"), "\(method)")
+            #expect(run.stdout.contains("<td>" + Self.visible + "</td>"), "\(method)")
+            #expect(run.stdout.contains("text-anchor=\"end\">" + Self.visible + "</text>"), "\(method)")
+        }
+    }
+
+    @Test("JSON and JSON Lines of every command escape DEL and C1 controls and read back to the exact name")
+    func json() throws {
+        let f = try Self.files()
+        defer { try? FileManager.default.removeItem(at: f.dir) }
+        let series = Self.observations(count: 12)
+        let runs: [([String], String?)] = [
+            (["convert", "--to", "ytd"], series), (["forecast", "-", "--model", "trend:linear", "--horizon", "2"], series),
+            (["filter", "hp", "-"], series), (["decompose", "-"], series),
+            (["gap", f.data, "--targets", f.targets, "--as-of", "2021Q2", "--method", "share"], nil),
+            (["race", f.gap, "--scheme", f.scheme], nil),
+        ]
+        for (arguments, stdin) in runs {
+            for format in ["json", "jsonl"] {
+                let run = try runPace(arguments + ["--format", format], stdin: stdin)
+                #expect(run.status == 0, "\(arguments) \(format): \(run.stderr)")
+                #expect(Self.controls(in: run.stdout).isEmpty, "\(arguments) \(format): \(Self.controls(in: run.stdout))")
+                #expect(run.stdout.contains(Self.jsonLiteral), "\(arguments) \(format)")
+                let documents = format == "json" ? [Substring(run.stdout)] : run.stdout.split(separator: "\n")
+                var names = 0
+                for d in documents {
+                    let object = try JSONSerialization.jsonObject(with: Data(d.utf8))
+                    names += Self.strings(in: object).filter { $0 == Self.raw }.count
+                }
+                #expect(names >= 1, "\(arguments) \(format): the name does not read back")
+            }
+        }
+    }
+
+    /// Every string value in a JSON object, recursively.
+    static func strings(in value: Any) -> [String] {
+        if let s = value as? String { return [s] }
+        if let a = value as? [Any] { return a.flatMap { strings(in: $0) } }
+        if let o = value as? [String: Any] { return o.values.flatMap { strings(in: $0) } }
+        return []
+    }
+}

@@ -166,7 +166,10 @@ public final class JSONWriter {
 
     // MARK: - Escaping
 
-    /// The JSON string literal for `text`, quotes included.
+    /// The JSON string literal for `text`, quotes included: `"` and `\` escaped, C0 controls as `\n`, `\t`, … or
+    /// `\u00XX`, and DEL and the C1 controls (U+007F–U+009F) as `\u007f`…`\u009f` — JSON allows them raw, but
+    /// output piped to a terminal would pass them on (U+009B is a CSI). The one escaper of every JSON and JSON Lines
+    /// writer (``JSONWriter``, ``JSONLinesWriter``).
     public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -179,7 +182,7 @@ public final class JSONWriter {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     out += "\\u00" + hexByte(UInt8(scalar.value))
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -191,7 +194,9 @@ public final class JSONWriter {
 
     static func writeString(_ text: String, to sink: OutputSink) {
         var plain = true
-        for b in text.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {
+        // Bytes that may need an escape: C0 controls, `"`, `\`, DEL, and 0xC2, the lead byte of U+0080–U+00BF (C1
+        // controls among them).
+        for b in text.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 {
             plain = false
             break
         }

@@ -65,6 +65,29 @@ struct JSONWriterTests {
         #expect(JSONWriter.quoted("région ✓") == "\"région ✓\"")
     }
 
+    @Test("DEL and C1 controls as \\u007f and \\u0080–\\u009f; U+00A0 and the rest of Latin-1 as they are")
+    func deleteAndC1() throws {
+        // Expected literals written out by hand from the code points (RFC 8259 §7: \u plus four hex digits).
+        #expect(JSONWriter.quoted("a\u{7F}b") == #""a\u007fb""#)
+        #expect(JSONWriter.quoted("\u{80}\u{85}\u{9B}\u{9F}") == #""\u0080\u0085\u009b\u009f""#)
+        #expect(JSONWriter.quoted("\u{7E}\u{A0}é¿") == "\"\u{7E}\u{A0}é¿\"")
+        // Every scalar 0x7F…0x9F, through the writer's streaming path (the fast check looks at UTF-8 bytes): no byte
+        // 0x7F and no C1 scalar in the file, and the reader gets the text back.
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = String(String.UnicodeScalarView((UInt32(0x7F)...0x9F).map { Unicode.Scalar($0)! })) + "x\u{A0}"
+        let path = folder + "/c1.jsonl"
+        let sink = try OutputSink(path: path)
+        JSONLinesWriter(sink: sink).record { $0.member("name\u{85}", text) }
+        try sink.commit()
+        let written = read(path)!
+        #expect(!written.unicodeScalars.contains { $0.value == 0x7F || (0x80...0x9F).contains($0.value) })
+        let escapes = (0x7F...0x9F).map { "\\u00" + String($0, radix: 16) }.joined()
+        #expect(written == "{\"name\\u0085\":\"" + escapes + "x\u{A0}\"}\n", "\(written)")
+        let object = try JSONSerialization.jsonObject(with: Data(written.utf8)) as! [String: Any]
+        #expect(object["name\u{85}"] as? String == text)
+    }
+
     @Test("nested document: commas, keys, null for non-finite; valid JSON that reads back")
     func document() throws {
         let folder = try makeTemporaryFolder()
