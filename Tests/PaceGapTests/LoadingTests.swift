@@ -329,7 +329,7 @@ struct LoadingTests {
              InputError(file: "t.csv", line: 2, column: 3, problem: "unknown target type", found: "grow",
                         expected: "growth, level, max, min")),
             ("indicator,year,type,target\ngdp,24,growth,6\n",
-             InputError(file: "t.csv", line: 2, column: 2, problem: "bad year", found: "24", expected: "a four-digit year")),
+             InputError(file: "t.csv", line: 2, column: 2, problem: "bad year", found: "24", expected: "a year 0001–9999")),
             ("indicator,year,type,target\ngdp,2024,growth,\n",
              InputError(file: "t.csv", line: 2, column: 4, problem: "missing target", found: "", expected: "a number")),
             ("indicator,year,type\ngdp,2024,growth\n",
@@ -342,6 +342,22 @@ struct LoadingTests {
         for (text, error) in cases {
             #expect(throws: error) { _ = try GapTarget.read(document: try document(text)) }
         }
+    }
+
+    @Test("a target year outside 0001–9999 (0000 is four digits) is refused saying what is accepted, as periods say it")
+    func targetYearRange() throws {
+        // The accepted range is Period.years (1…9999, SPEC §2's four-digit years); the wording is the period parser's.
+        let periodWording = try #require(#expect(throws: PeriodSyntaxError.self) { _ = try Period(parsing: "0000Q1") })
+        #expect(periodWording.expected == "a year 0001–9999")
+        for year in ["0000", "10000", "99", "20x4", "-001"] {
+            #expect(throws: InputError(file: "t.csv", line: 2, column: 2, problem: "bad year", found: year,
+                                       expected: periodWording.expected)) {
+                _ = try GapTarget.read(document: try document("indicator,year,type,target\ngdp,\(year),growth,6\n"))
+            }
+        }
+        // The ends of the range are read.
+        let ends = try GapTarget.read(document: try document("indicator,year,type,target\ngdp,0001,growth,6\ngdp,9999,growth,6\n"))
+        #expect(ends.map(\.year) == [Period.years.lowerBound, Period.years.upperBound])
     }
 }
 

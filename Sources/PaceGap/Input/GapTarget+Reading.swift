@@ -6,7 +6,7 @@ extension GapTarget {
     /// region `""`), `stretch` optional and may be empty. Stops at the first problem.
     ///
     /// - Throws: `InputError` naming file, line, column, the value found and what was expected:
-    ///   a missing column, an empty indicator, a year that is not a four-digit integer, an
+    ///   a missing column, an empty indicator, a year that is not four digits 0001–9999, an
     ///   unknown type, a target that is missing or not a finite number, a stretch that is not
     ///   a number, or the same (region, indicator, year, type) twice (naming both lines).
     public static func read(document: CSVDocument) throws -> [GapTarget] {
@@ -41,7 +41,7 @@ extension GapTarget {
             guard let year else {
                 throw InputError(file: document.source, line: document.lineNumber(row: row), column: yearColumn + 1,
                                  problem: "bad year", found: document.string(row: row, column: yearColumn),
-                                 expected: "a four-digit year")
+                                 expected: "a year 0001–9999")
             }
             let type = document.withFieldBytes(row: row, column: typeColumn) { GapTarget.parseType($0) }
             guard let type else {

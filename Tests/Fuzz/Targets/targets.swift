@@ -104,7 +104,7 @@ private func referenceRead(_ document: CSVDocument) -> Result<[GapTarget], Input
         guard yearText.count == 4, yearText.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               let year = Int(String(decoding: yearText, as: UTF8.self)), year >= 1 else {
             return .failure(InputError(file: source, line: line, column: yearColumn + 1, problem: "bad year",
-                                       found: cell(yearColumn), expected: "a four-digit year"))
+                                       found: cell(yearColumn), expected: "a year 0001–9999"))
         }
         let typeText = String(decoding: trimmed(cell(typeColumn)).utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 },
                               as: UTF8.self)
