@@ -40,14 +40,16 @@ struct HelpLimitTests {
     func forecastPathsTimesHorizon() throws {
         let text = try Self.help(["forecast"])
         let limit = try #require(try Self.numbers(#"--paths × --horizon at most (\d+) values per series"#, in: text).first)
-        let pathsLimit = try #require(try Self.numbers(#"\(ETS models\); at most (\d+),"#, in: text).first)
+        let pathsLimit = try #require(try Self.numbers(#"\(ETS and trend models\); at most (\d+),"#, in: text).first)
         let horizonRange = try Self.numbers(#"--horizon <horizon> Periods to forecast, (\d+)–(\d+)"#, in: text)
         #expect(limit == 10_000_000 && pathsLimit == 100_000 && horizonRange == [1, 10_000])
         let horizon = 2_000
-        for (paths, status) in [(limit / horizon, Int32(2)), (limit / horizon + 1, 64), (pathsLimit + 1, 64)] {
-            let run = try runPace(["forecast", "-", "--format", "json", "--paths", String(paths), "--horizon", String(horizon),
-                                   "--series", "nope"], stdin: Self.input)
-            #expect(run.status == status, "--paths \(paths): \(run.stderr)")
+        for model in ["auto", "trend:linear"] {   // the same limits for ETS and trend paths
+            for (paths, status) in [(limit / horizon, Int32(2)), (limit / horizon + 1, 64), (pathsLimit + 1, 64)] {
+                let run = try runPace(["forecast", "-", "--model", model, "--format", "json", "--paths", String(paths),
+                                       "--horizon", String(horizon), "--series", "nope"], stdin: Self.input)
+                #expect(run.status == status, "\(model) --paths \(paths): \(run.stderr)")
+            }
         }
         for (h, status) in [(horizonRange[1], Int32(2)), (horizonRange[1] + 1, 64), (horizonRange[0] - 1, 64)] {
             let run = try runPace(["forecast", "-", "--horizon", String(h), "--series", "nope"], stdin: Self.input)
