@@ -485,13 +485,11 @@ extension ForecastJob {
     /// names no level shift of it: refused, naming the series, its frequency and the periods around.
     static func breakPeriod(_ p: Period, in series: InputSeries) throws -> Period {
         let frequency = series.frequency
-        if p.frequency == frequency { return p }
-        let month = p.endMonth - p.frequency.monthsPerPeriod   // 0…11, the month p starts in
-        if month % frequency.monthsPerPeriod == 0,
-           let at = Period(year: p.year, position: month / frequency.monthsPerPeriod + 1, frequency: frequency) {
-            return at
+        let inside: Period
+        switch p.start(in: frequency) {
+        case .starts(let at): return at
+        case .inside(let period): inside = period
         }
-        let inside = Period(year: p.year, position: month / frequency.monthsPerPeriod + 1, frequency: frequency)!
         let around = [inside, inside.next].compactMap { $0?.description }.joined(separator: " or ")
         let noun = frequency == .annual ? "year" : "quarter"   // a monthly series takes every period: each starts a month
         throw SeriesFailure(source: series.source, label: series.label,
