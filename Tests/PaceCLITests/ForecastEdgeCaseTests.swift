@@ -39,6 +39,26 @@ struct ForecastEdgeCaseTests {
         #expect((s["notes"] as? [String] ?? []).contains { $0.contains("AICc is not defined for 3 observations and 3 parameters") })
     }
 
+    @Test("only sample paths overflowing (log-linear trend, 1 residual degree of freedom: Cauchy tails) asks for fewer --paths")
+    func overflowingPathsRefused() throws {
+        // Three annual values, two coefficients: the t draws have one degree of freedom, and among 100,000 of
+        // them some exceed what exp can hold, while the 80/95% bounds and the mean stay finite.
+        let data = "series,period,value\nx,2001,100\nx,2002,130\nx,2003,150\n"
+        let run = try runPace(["forecast", "-", "--model", "trend:loglinear", "--paths", "100000", "--horizon", "2",
+                               "--format", "json"], stdin: data)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("at 2004 (step 1): a simulated sample path goes beyond the largest number a double holds"),
+                "\(run.stderr)")
+        #expect(run.stderr.contains("; use fewer --paths"), "\(run.stderr)")
+        let intervals = try runPace(["forecast", "-", "--model", "trend:loglinear", "--horizon", "2", "--format", "csv"],
+                                    stdin: data)
+        #expect(intervals.status == 0, "\(intervals.stderr)")
+        let few = try runPace(["forecast", "-", "--model", "trend:loglinear", "--paths", "20", "--horizon", "2",
+                               "--format", "json"], stdin: data)
+        #expect(few.status == 0, "\(few.stderr)")
+    }
+
     @Test("a forecast that overflows a double is refused naming the period and a horizon that works (was empty cells, exit 0)")
     func overflowingForecastRefused() throws {
         // Doubling every quarter: ETS(M,N,N)'s analytical variance (1 + σ²)^h overflows long before the year 9999.

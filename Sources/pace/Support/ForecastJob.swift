@@ -199,10 +199,14 @@ enum ForecastJob {
                 what = "a simulated sample path"
             }
             guard let what else { continue }
+            // Only a path overflowed: one draw far in the tail (Student t with few degrees of freedom, or a
+            // multiplicative model's product of shocks), so fewer paths may do where the intervals are finite.
+            let onlyPaths = what == "a simulated sample path"
+            let advice = h > 0 ? (onlyPaths ? "; use fewer --paths, --horizon \(h) or less, or another model" : "; use --horizon \(h) or less")
+                : (onlyPaths ? "; use fewer --paths, rescale the series or choose another model" : "; rescale the series or choose another model")
             throw SeriesFailure(source: f.series.source, label: f.series.label,
                                 message: "the forecast of \(f.model) overflows at \(f.periods[h]) (step \(h + 1)): \(what) goes "
-                                    + "beyond the largest number a double holds (1.8e308)"
-                                    + (h > 0 ? "; use --horizon \(h) or less" : "; rescale the series or choose another model"))
+                                    + "beyond the largest number a double holds (1.8e308)" + advice)
         }
     }
 
