@@ -33,9 +33,9 @@ public enum Escaping {
     }
 
     /// Text for a Markdown table cell or heading: CommonMark's backslash escapes for the
-    /// characters that would start emphasis, code, links, HTML or end a cell, and line breaks
-    /// become spaces; other control characters are escaped as in messages (`\t`, `\u{1b}`, with the backslash
-    /// escaped), so an escape sequence in a name cannot reach a terminal showing the Markdown.
+    /// characters that would start emphasis, code, links, HTML or end a cell; control characters, line breaks
+    /// included, are escaped as in messages (`\n`, `\t`, `\u{1b}`, with the backslash escaped), so a name stays on
+    /// its line, reads as the plain table and the HTML report show it, and no escape sequence reaches a terminal.
     public static func markdown(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
@@ -43,7 +43,6 @@ public enum Escaping {
             case "\\", "|", "*", "_", "`", "<", ">", "[", "]", "#":
                 out += "\\"
                 out.unicodeScalars.append(c)
-            case "\n", "\r": out += " "
             default:
                 if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
                     out += "\\" + escapingControlCharacters(String(c))
