@@ -145,9 +145,9 @@ struct OutputEscapingTests {
                                   "--format", "md"])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(Self.controls(in: report.stdout).isEmpty, "\(Self.controls(in: report.stdout))")
-        // The report's own Markdown escaping (CommonMark's, line breaks as spaces): the escape sequence and the tab
-        // show as text.
-        #expect(report.stdout.contains(#"A\\u{1b}\[31m\\tB\|C\\  D"#), "\(report.stdout)")
+        // The report's own Markdown escaping (CommonMark's, `[` escaped too): the escape sequence, the tab and the
+        // line break show as text, as in the command Markdown above.
+        #expect(report.stdout.contains(#"A\\u{1b}\[31m\\tB\|C\\\\r\\nD"#), "\(report.stdout)")
     }
 }
 
