@@ -28,6 +28,14 @@ enum SeriesCLI {
         }
     }
 
+    /// Each series' `paths` of a `pace forecast --format json` run, read with `JSONDecoder`, which reads the printed
+    /// shortest-form doubles exactly (Foundation's `JSONSerialization` on Linux reads about 30% of them one ulp off),
+    /// so paths can be compared with the library's draws bit for bit.
+    static func exactPaths(_ run: PaceRun) throws -> [[[Double]]] {
+        struct Document: Decodable { struct Series: Decodable { var paths: [[Double]]? }; var series: [Series] }
+        return try JSONDecoder().decode(Document.self, from: Data(run.stdout.utf8)).series.map { $0.paths ?? [] }
+    }
+
     static func doubles(_ any: Any?) -> [Double] {
         ((any as? [Any]) ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
     }
@@ -320,6 +328,7 @@ struct ForecastCommandTests {
         let fit = try ETS.select(try S.values(S.ukgas, series: "UKgas"), period: 4).best
         let expected = fit.samplePaths(horizon: 4, count: 3, seed: 7)
         #expect(S.close(paths.flatMap { $0 }, expected.values, rel: 1e-15))
+        #expect(try S.exactPaths(run).first?.flatMap { $0 } == expected.values, "bit for bit")
         let again = try #require((try S.json(runPace(["forecast", S.ukgas, "--format", "json", "--paths", "3", "--seed", "8", "--horizon", "4"]))["series"] as? [[String: Any]])?.first)
         #expect(((again["paths"] as? [Any]) ?? []).map { S.doubles($0) } != paths)
     }

@@ -52,10 +52,9 @@ struct ForecastTrendPathsTests {
             let p = paths(s)
             #expect(p.count == 4 && p.allSatisfy { $0.count == 5 })
             let fit = try TrendModel(shape: shape, seasonalPeriod: 4, seasonOffset: 0).fit(y)
-            // Equal to about an ulp, not bit for bit: Foundation's JSONSerialization on Linux reads about 30% of
-            // shortest-form doubles one ulp off (e.g. "341.44556547717553" → 341.4455654771756; checked on 200,000
-            // random doubles), so the printed value is exact and the reading is not. The ETS paths test allows the same.
-            #expect(S.close(p.flatMap { $0 }, fit.samplePaths(horizon: 5, count: 4, seed: 7), rel: 1e-14), "\(kind)")
+            // Bit for bit, read with JSONDecoder (`S.exactPaths`): Foundation's JSONSerialization on Linux reads about
+            // 30% of shortest-form doubles one ulp off (e.g. "341.44556547717553" → 341.4455654771756).
+            #expect(try S.exactPaths(run).first?.flatMap { $0 } == fit.samplePaths(horizon: 5, count: 4, seed: 7), "\(kind)")
             let other = try runPace(["forecast", S.ukgas, "--model", "trend:" + kind, "--format", "json", "--paths", "4",
                                      "--seed", "8", "--horizon", "5"])
             #expect(paths(try #require(try series(other).first)) != p)
@@ -65,8 +64,7 @@ struct ForecastTrendPathsTests {
                                "--format", "json", "--paths", "3", "--seed", "1", "--horizon", "2"])
         #expect(run.status == 0, "\(run.stderr)")
         let fit = try TrendModel(shape: .linear, breaks: [40]).fit(y)
-        #expect(S.close(paths(try #require(try series(run).first)).flatMap { $0 }, fit.samplePaths(horizon: 2, count: 3, seed: 1),
-                        rel: 1e-14))
+        #expect(try S.exactPaths(run).first?.flatMap { $0 } == fit.samplePaths(horizon: 2, count: 3, seed: 1))
     }
 
     @Test("trend paths come from the intervals' distribution: shares below and above each bound (20,000 paths, 5 binomial standard errors)")
@@ -94,8 +92,8 @@ struct ForecastTrendPathsTests {
             let derived = ytd.indices.map { $0 % 4 == 0 ? ytd[$0] : ytd[$0] - ytd[$0 - 1] }
             let fit = try TrendModel(shape: shape, seasonalPeriod: 4, seasonOffset: 0).fit(derived)
             let plan = CumulationPlan(lastYearToDate: ytd[57], lastPosition: 2, periodsPerYear: 4, horizon: 6)
-            let got = paths(try #require(try series(small).first)).flatMap { $0 }
-            #expect(S.close(got, fit.cumulativeSamplePaths(plan, count: 5, seed: 3), rel: 1e-14), "\(kind): \(got)")
+            let got = try #require(try S.exactPaths(small).first).flatMap { $0 }
+            #expect(got == fit.cumulativeSamplePaths(plan, count: 5, seed: 3), "\(kind): \(got)")
             // Linear: exact Student t intervals of the sums; log-linear: quantiles of 5000 other simulated sums.
             let large = try runPace(["forecast", "-", "--model", "trend:" + kind, "--format", "json", "--paths", "20000",
                                      "--horizon", "6", "--seed", "11"], stdin: text)
