@@ -190,20 +190,21 @@ enum ForecastJob {
     static func requireFinite(_ f: SeriesForecast, levels: [Double]) throws {
         let horizon = f.periods.count
         for h in 0..<horizon {
-            var what: String? = nil
+            // What overflowed, and the advice: a shorter horizon (if one stays finite), and where only a path did —
+            // one draw far in the tail (Student t with few degrees of freedom, or a product of multiplicative shocks)
+            // while the intervals are finite — fewer paths.
+            let what: String, fewerPaths: String
             if !f.mean[h].isFinite {
-                what = "the mean"
+                (what, fewerPaths) = ("the mean", "")
             } else if let i = levels.indices.first(where: { !(f.lower[$0][h].isFinite && f.upper[$0][h].isFinite) }) {
-                what = "the \(formatNumber(levels[i]))% interval"
+                (what, fewerPaths) = ("the \(formatNumber(levels[i]))% interval", "")
             } else if let paths = f.paths, (0..<f.pathCount).contains(where: { !paths[$0 * horizon + h].isFinite }) {
-                what = "a simulated sample path"
+                (what, fewerPaths) = ("a simulated sample path", "fewer --paths, ")
+            } else {
+                continue
             }
-            guard let what else { continue }
-            // Only a path overflowed: one draw far in the tail (Student t with few degrees of freedom, or a
-            // multiplicative model's product of shocks), so fewer paths may do where the intervals are finite.
-            let onlyPaths = what == "a simulated sample path"
-            let advice = h > 0 ? (onlyPaths ? "; use fewer --paths, --horizon \(h) or less, or another model" : "; use --horizon \(h) or less")
-                : (onlyPaths ? "; use fewer --paths, rescale the series or choose another model" : "; rescale the series or choose another model")
+            let advice = h > 0 ? "; use \(fewerPaths)--horizon \(h) or less" + (fewerPaths.isEmpty ? "" : ", or another model")
+                : "; " + (fewerPaths.isEmpty ? "" : "use \(fewerPaths)") + "rescale the series or choose another model"
             throw SeriesFailure(source: f.series.source, label: f.series.label,
                                 message: "the forecast of \(f.model) overflows at \(f.periods[h]) (step \(h + 1)): \(what) goes "
                                     + "beyond the largest number a double holds (1.8e308)" + advice)
