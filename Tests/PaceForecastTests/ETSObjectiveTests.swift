@@ -140,6 +140,58 @@ struct ETSObjectiveTests {
         #expect(with.evaluations == without.evaluations && with.status == without.status)
     }
 
+    @Test("admissibility is tested after the recursion: an inadmissible point within the bounds is +∞ without a cutoff, and obeys the cutoff's contract with one",
+          arguments: ["AAdA", "MAdM", "AAN", "MAdN"])
+    func admissibilityAfterRecursion(code: String) {
+        let y = ETSFixture.y("UKgas")
+        let spec = try! ETSSpecification(parsing: code, period: 4)
+        // Seasonal damped models: R's usual bounds, points drawn from the corner α → 1, β → α, φ small, where
+        // the usual region holds inadmissible points. Non-seasonal models: α and β up to 1.99 (the bounds then no
+        // longer imply admissibility, so the test runs), where β > (1 + φ)(2 − α) is inadmissible.
+        let wide = ETSBounds(lower: ETSBounds.standard.lower, upper: (1.99, 1.99, 0.9999, 0.98))
+        let bounds = spec.hasSeason ? ETSBounds.standard : wide
+        let objective = ETSObjective(y: y, spec: spec, bounds: bounds, fixed: .none)
+        #expect(!objective.admissibleByBounds)
+        let start = objective.start(y, bounds: bounds)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func uniform(_ lo: Double, _ hi: Double) -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return lo + (hi - lo) * Double(state >> 11) * 0x1p-53
+        }
+        var inadmissible = 0, admissible = 0
+        for _ in 0..<2000 {
+            var x = start
+            let alpha = spec.hasSeason ? uniform(0.95, 0.9999) : uniform(1e-4, 1.99)
+            x[objective.iAlpha] = alpha
+            if objective.iBeta >= 0 { x[objective.iBeta] = spec.hasSeason ? uniform(0.9 * alpha, alpha) : uniform(1e-4, alpha) }
+            if objective.iGamma >= 0 { x[objective.iGamma] = uniform(1e-4, 1 - alpha) }
+            if objective.iPhi >= 0 { x[objective.iPhi] = spec.hasSeason ? uniform(0.8, 0.9) : uniform(0.8, 0.98) }
+            let p = x.withUnsafeBufferPointer { objective.smoothing($0.baseAddress!) }
+            var work = [Double](repeating: 0, count: 2 * (spec.period + 3))
+            let isAdmissible = ETSAdmissibility.isAdmissible(alpha: p.alpha, beta: p.beta,
+                                                             gamma: spec.hasSeason ? p.gamma : nil, phi: p.phi,
+                                                             hasTrend: spec.hasTrend, m: spec.period, work: &work)
+            let exact = x.withUnsafeBufferPointer { objective.value($0.baseAddress!) }
+            if !isAdmissible {
+                inadmissible += 1
+                #expect(exact == .infinity, "\(code) \(x)")
+                // Any value ≥ the cutoff may come back (the caller rejects the point either way), never one below.
+                for cutoff in [-1e10, 0, 500, 1e35, .infinity] {
+                    let v = x.withUnsafeBufferPointer { objective.value($0.baseAddress!, cutoff: cutoff) }
+                    #expect(v >= cutoff, "\(code) \(x) \(cutoff)")
+                }
+            } else if exact.isFinite {
+                admissible += 1
+                for cutoff in [exact - 1, exact + 1e-9, .infinity] {
+                    let v = x.withUnsafeBufferPointer { objective.value($0.baseAddress!, cutoff: cutoff) }
+                    if exact < cutoff { #expect(v == exact, "\(code) \(x)") } else { #expect(v >= cutoff, "\(code) \(x)") }
+                }
+            }
+        }
+        // Both kinds of point occur (otherwise the test proves nothing).
+        #expect(inadmissible >= 20 && admissible >= 20, "\(code): \(inadmissible) inadmissible, \(admissible) admissible")
+    }
+
     @Test("Nelder–Mead: the SIMD path for n ≤ 8 repeats the general loop bit for bit (values, points, counts, status)")
     func smallSimplexMatchesGeneral() throws {
         // Rosenbrock-like valleys with an infeasible half-space (+∞, as the ETS bounds give) and the cutoff contract

@@ -102,7 +102,10 @@ enum ETSAdmissibility {
         while d > 0 {
             let a0 = p[0], an = p[d]
             if !(abs(a0) < abs(an)) { return false }
-            let scale = Double(sign: .plus, exponent: -an.exponent, significand: 1)
+            // 2^−e for aₙ's biased exponent field E = e + 1023 (a normal aₙ: |aₙ·2^−e| ∈ [1, 2)), built from bits
+            // (`exponent` branches for zero, subnormals and infinities; a zero or non-finite aₙ ends the test above
+            // or makes the next comparison false, and a subnormal one is scaled by 2¹⁰²³ — any power of two is exact).
+            let scale = Double(bitPattern: UInt64(2046 &- an.exponentBitPattern) << 52)
             let s0 = a0 * scale, sn = an * scale
             for i in 0..<d { q[i] = sn * p[i + 1] - s0 * p[d - 1 - i] }
             swap(&p, &q)

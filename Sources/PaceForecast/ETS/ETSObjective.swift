@@ -27,7 +27,7 @@ final class ETSObjective {
     let dimension: Int
     /// Number of smoothing parameters estimated.
     let smoothingCount: Int
-    /// True when the bounds alone guarantee admissibility, so ``feasible(_:)`` skips the test: a non-seasonal
+    /// True when the bounds alone guarantee admissibility, so ``value(_:cutoff:)`` skips the test: a non-seasonal
     /// model with α, β, φ confined to [0, 1] (then 1 − 1/φ ≤ 0 ≤ α < 2 ≤ 1 + 1/φ, α(φ − 1) ≤ 0 ≤ β ≤ 1 ≤ (1 + φ)(2 − α)).
     let admissibleByBounds: Bool
     /// The last cutoff of ``value(_:cutoff:)`` and its Σe² limit (Nelder–Mead repeats cutoffs).
@@ -123,16 +123,21 @@ final class ETSObjective {
         return true
     }
 
-    /// Usual bounds for the estimated parameters and the admissible region.
+    /// The usual bounds for the estimated parameters (β ≤ α and γ ≤ 1 − α included).
     @inline(__always)
-    func feasible(_ p: (alpha: Double, beta: Double, gamma: Double, phi: Double)) -> Bool {
+    func withinBounds(_ p: (alpha: Double, beta: Double, gamma: Double, phi: Double)) -> Bool {
         if iAlpha >= 0 && (p.alpha < lower.alpha || p.alpha > upper.alpha) { return false }
         if iBeta >= 0 && (p.beta < lower.beta || p.beta > min(p.alpha, upper.beta)) { return false }
         if iGamma >= 0 && (p.gamma < lower.gamma || p.gamma > min(1 - p.alpha, upper.gamma)) { return false }
         if iPhi >= 0 && (p.phi < lower.phi || p.phi > upper.phi) { return false }
-        if admissibleByBounds { return true }
-        return ETSAdmissibility.isAdmissible(alpha: p.alpha, beta: p.beta, gamma: spec.hasSeason ? p.gamma : nil,
-                                             phi: p.phi, hasTrend: spec.hasTrend, m: m, work: work)
+        return true
+    }
+
+    /// The admissible region (``ETSAdmissibility``).
+    @inline(__always)
+    func admissible(_ p: (alpha: Double, beta: Double, gamma: Double, phi: Double)) -> Bool {
+        ETSAdmissibility.isAdmissible(alpha: p.alpha, beta: p.beta, gamma: spec.hasSeason ? p.gamma : nil,
+                                      phi: p.phi, hasTrend: spec.hasTrend, m: m, work: work)
     }
 
     /// The objective at x (see type documentation).
@@ -144,7 +149,7 @@ final class ETSObjective {
     /// error (+2Σlog|ŷₜ|, of either sign) always runs to the end.
     func value(_ x: UnsafePointer<Double>, cutoff: Double = .infinity) -> Double {
         let p = smoothing(x)
-        guard feasible(p) else { return .infinity }
+        guard withinBounds(p) else { return .infinity }
         guard loadSeasonal(x) else { return .infinity }
         var limit = Double.infinity
         if cutoff < 1e300 && !recursion.errorMultiplicative {
@@ -158,7 +163,11 @@ final class ETSObjective {
                               level: x[iLevel], trend: iTrend >= 0 ? x[iTrend] : 0, seasonal: seasonal,
                               sseLimit: limit)
         if r.lik.isNaN { return .infinity }
-        return r.lik < -1e10 ? -1e10 : r.lik
+        let lik = r.lik < -1e10 ? -1e10 : r.lik
+        // The admissibility test after the recursion, only for a value the caller can use (< cutoff): a trial
+        // point at or above the cutoff is rejected whether it is admissible or not (see the cutoff's contract).
+        if lik >= cutoff || admissibleByBounds || admissible(p) { return lik }
+        return .infinity
     }
 
     /// x → parameters (with the implied last seasonal state).
