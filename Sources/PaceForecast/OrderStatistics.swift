@@ -3,7 +3,7 @@
 /// exactly those a full sort gives, so the quantiles are bit-identical to sorting first — in O(n) per quantile
 /// instead of O(n log n) (the sort of 5000 simulated values per forecast step was a third of the CPU time of
 /// forecasting a quarterly panel's year-to-date series).
-enum OrderStatistics {
+package enum OrderStatistics {
     /// Type 8 quantiles (``ETSFit/quantileType8(sorted:_:)``) of `x` (non-empty, no NaN) at each probability of
     /// `ps`; reorders `x`.
     static func quantilesType8(_ x: inout [Double], _ ps: [Double]) -> [Double] {
@@ -46,7 +46,7 @@ enum OrderStatistics {
     /// Rearranges `x[from..<to]` so that `x[k]`, for every k of `ks` (ascending, within the range), holds the
     /// value an ascending sort puts there, with no larger value before it and no smaller one after it. One
     /// partition serves every k: the recursion descends only into the sides that hold some k.
-    static func select(_ x: UnsafeMutableBufferPointer<Double>, _ ks: ArraySlice<Int>, from: Int, to: Int, depth: Int) {
+    package static func select(_ x: UnsafeMutableBufferPointer<Double>, _ ks: ArraySlice<Int>, from: Int, to: Int, depth: Int) {
         guard !ks.isEmpty else { return }
         let lo = from, hi = to - 1
         if hi - lo < 16 || depth > 64 {

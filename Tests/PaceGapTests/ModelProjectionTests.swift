@@ -209,10 +209,10 @@ struct ModelProjectionTests {
         for i in 1...horizon { variance += pow(1 + alpha * Double(horizon - i), 2) }
         variance *= sigma2
         let mean = current + Double(horizon) * level, sd = variance.squareRoot()
-        let outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: 40_000, seed: 5,
+        var outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: 40_000, seed: 5,
                                                      current: current, stock: false)
         #expect(outcomes.count == 40_000)
-        let p = Projection(sortedOutcomes: outcomes, goal: mean + sd, goalStretch: .nan)
+        let p = Projection(outcomes: &outcomes, goal: mean + sd, goalStretch: .nan)
         let z80 = Normal.quantile(0.90), z95 = Normal.quantile(0.975)
         // Monte Carlo error with 40,000 paths: a few hundredths of σ at these quantiles; 0.05σ.
         #expect(abs(p.point - mean) < 0.05 * sd)
@@ -221,5 +221,41 @@ struct ModelProjectionTests {
         // P(sum ≥ mean + σ) = 1 − Φ(1) = 0.158655 (standard normal); binomial SE ≈ 0.0018.
         #expect(abs(p.pMeet - 0.158655) < 0.008)
         #expect(p.pMeetStretch.isNaN)
+    }
+
+    @Test("projection from unsorted outcomes: the quantiles and P(meet) of the sorted outcomes, bit for bit (sizes 2…3000, ties, ±∞)")
+    func projectionBySelectionEqualsSort() {
+        var state: UInt64 = 42
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        for size in [2, 3, 4, 5, 7, 16, 17, 40, 99, 100, 101, 1000, 2000, 2999, 3000] {
+            for variant in 0..<4 {
+                var x = (0..<size).map { _ -> Double in
+                    let u = Double(next()) * 0x1p-53
+                    switch variant {
+                    case 0: return 100 + 20 * (u - 0.5)                  // distinct values
+                    case 1: return Double(Int(u * 5))                    // many ties
+                    case 2: return u < 0.01 ? .infinity : (u > 0.995 ? -.infinity : u)  // infinite tails
+                    default: return -1e6 * u * u                         // negative, skewed
+                    }
+                }
+                // The reference: sort, type-7 quantiles h = (N − 1)q, P = share of outcomes ≥ target.
+                let sorted = x.sorted()
+                func quantile(_ q: Double) -> Double {
+                    let h = Double(size - 1) * q
+                    let lo = Int(h.rounded(.down)), hi = min(lo + 1, size - 1)
+                    return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+                }
+                let goal = sorted[size / 3], stretch = sorted[size / 3] + 0.5
+                let expected = [quantile(0.5), quantile(0.10), quantile(0.90), quantile(0.025), quantile(0.975),
+                                Double(sorted.filter { $0 >= goal }.count) / Double(size),
+                                Double(sorted.filter { $0 >= stretch }.count) / Double(size)]
+                let p = Projection(outcomes: &x, goal: goal, goalStretch: stretch)
+                let got = [p.point, p.lo80, p.hi80, p.lo95, p.hi95, p.pMeet, p.pMeetStretch]
+                #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "size \(size) variant \(variant): \(got) vs \(expected)")
+                #expect(x.sorted() == sorted, "the outcomes are only reordered")
+            }
+        }
+        var one = [3.0, 1.0]
+        #expect(Projection(outcomes: &one, goal: .nan, goalStretch: 2).pMeet.isNaN)
     }
 }

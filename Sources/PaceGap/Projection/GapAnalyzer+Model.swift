@@ -61,7 +61,7 @@ extension GapAnalyzer {
         let count = options.simulationPaths
         let seed = SeriesSeed.derive(region: s.region, indicator: s.indicator, seed: options.seed,
                                      salt: 0xD1B5_4A32_D192_ED03)
-        let outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: count, seed: seed,
+        var outcomes = GapAnalyzer.simulatedYearEnds(fit, horizon: horizon, count: count, seed: seed,
                                                      current: current, stock: stock)
         guard outcomes.count >= 2 else {
             notes.append("no model projection: \(count - outcomes.count) of \(count) simulated paths were invalid")
@@ -70,7 +70,7 @@ extension GapAnalyzer {
         if outcomes.count < count {
             notes.append("model: \(count - outcomes.count) of \(count) simulated paths invalid and left out")
         }
-        return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
+        return Projection(outcomes: &outcomes, goal: goal, goalStretch: goalStretch)
     }
 
     /// Why ETS refused the history, naming the period of an offending value (the library's error counts from the
@@ -101,7 +101,7 @@ extension GapAnalyzer {
         }
     }
 
-    /// The sorted finite year-end values of `count` sample paths of `fit` over the `horizon`
+    /// The finite year-end values of `count` sample paths of `fit` over the `horizon`
     /// remaining periods: `current + Σ_h y_{n+h}` for a flow, `y_{n+horizon}` for a stock.
     static func simulatedYearEnds(_ fit: ETSFit, horizon: Int, count: Int, seed: UInt64, current: Double,
                                   stock: Bool) -> [Double] {
@@ -118,7 +118,6 @@ extension GapAnalyzer {
                 if total.isFinite { outcomes.append(total) }
             }
         }
-        outcomes.sort()
         return outcomes
     }
 }

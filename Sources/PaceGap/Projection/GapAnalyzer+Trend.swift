@@ -113,7 +113,6 @@ extension GapAnalyzer {
             }
             outcomes[path] = total
         }
-        outcomes.sort()
-        return Projection(sortedOutcomes: outcomes, goal: goal, goalStretch: goalStretch)
+        return Projection(outcomes: &outcomes, goal: goal, goalStretch: goalStretch)
     }
 }

@@ -1,20 +1,31 @@
+import PaceForecast
+
 extension Projection {
-    /// A projection from sorted simulated year-end values: the median as the point, the
-    /// 10/90% and 2.5/97.5% quantiles (linear interpolation between order statistics, h =
-    /// (N − 1)·q) as the bounds, and P(meet) = share of outcomes ≥ target (NaN target → NaN).
-    init(sortedOutcomes outcomes: [Double], goal: Double, goalStretch: Double) {
+    /// A projection from simulated year-end values (finite, in any order; reordered): the median as the point,
+    /// the 10/90% and 2.5/97.5% quantiles (linear interpolation between order statistics, h = (N − 1)·q) as the
+    /// bounds, and P(meet) = share of outcomes ≥ target (NaN target → NaN). The order statistics come from
+    /// selection (``OrderStatistics/select(_:_:from:to:depth:)``), exactly those a sort gives, in O(N).
+    init(outcomes: inout [Double], goal: Double, goalStretch: Double) {
         let count = outcomes.count
-        func quantile(_ q: Double) -> Double {
+        let probabilities = [0.5, 0.10, 0.90, 0.025, 0.975]
+        func indices(_ q: Double) -> (lo: Int, hi: Int, weight: Double) {
             let h = Double(count - 1) * q
-            let lo = Int(h.rounded(.down)), hi = Swift.min(lo + 1, count - 1)
-            return outcomes[lo] + (h - Double(lo)) * (outcomes[hi] - outcomes[lo])
+            let lo = Int(h.rounded(.down))
+            return (lo, Swift.min(lo + 1, count - 1), h - Double(lo))
+        }
+        var wanted = Set<Int>()
+        for q in probabilities { let i = indices(q); wanted.insert(i.lo); wanted.insert(i.hi) }
+        let ks = wanted.sorted()
+        outcomes.withUnsafeMutableBufferPointer { OrderStatistics.select($0, ks[...], from: 0, to: count, depth: 0) }
+        func quantile(_ q: Double) -> Double {
+            let i = indices(q)
+            return outcomes[i.lo] + i.weight * (outcomes[i.hi] - outcomes[i.lo])
         }
         func chance(_ t: Double) -> Double {
             if t.isNaN { return .nan }
-            // First index with outcome ≥ t (outcomes sorted).
-            var lo = 0, hi = count
-            while lo < hi { let mid = (lo + hi) / 2; if outcomes[mid] < t { lo = mid + 1 } else { hi = mid } }
-            return Double(count - lo) / Double(count)
+            var met = 0
+            for v in outcomes where v >= t { met += 1 }
+            return Double(met) / Double(count)
         }
         self.init(point: quantile(0.5), lo80: quantile(0.10), hi80: quantile(0.90),
                   lo95: quantile(0.025), hi95: quantile(0.975), pMeet: chance(goal), pMeetStretch: chance(goalStretch))
