@@ -1,7 +1,7 @@
 import PaceForecast
 
 extension Projection {
-    /// A projection from simulated year-end values (finite, in any order; reordered): the median as the point,
+    /// A projection from simulated year-end values (no NaN, in any order; reordered): the median as the point,
     /// the 10/90% and 2.5/97.5% quantiles (linear interpolation between order statistics, h = (N − 1)·q) as the
     /// bounds, and P(meet) = share of outcomes ≥ target (NaN target → NaN). The order statistics come from
     /// selection (``OrderStatistics/select(_:_:from:to:depth:)``), exactly those a sort gives, in O(N).
