@@ -255,7 +255,8 @@ struct ModelProjectionTests {
                 #expect(x.sorted() == sorted, "the outcomes are only reordered")
             }
         }
-        var one = [3.0, 1.0]
-        #expect(Projection(outcomes: &one, goal: .nan, goalStretch: 2).pMeet.isNaN)
+        var two = [3.0, 1.0]
+        let p = Projection(outcomes: &two, goal: .nan, goalStretch: 2)
+        #expect(p.pMeet.isNaN && p.pMeetStretch == 0.5 && p.point == 2 && p.lo95 == 1.05)
     }
 }
