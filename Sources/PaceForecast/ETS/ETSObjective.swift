@@ -143,7 +143,8 @@ final class ETSObjective {
     /// The objective at x (see type documentation).
     ///
     /// `cutoff` (Nelder–Mead's, see ``NelderMead/minimize(start:steps:_:)``): the exact value is returned
-    /// when it is < `cutoff`; otherwise +∞ may be returned instead. With additive error, lik = n·log Σeₜ²
+    /// when it is < `cutoff`; otherwise some value ≥ `cutoff`: +∞, or, for a point outside the admissible region
+    /// (tested only when the likelihood is below the cutoff), its likelihood. With additive error, lik = n·log Σeₜ²
     /// and Σeₜ² only grows with t, so the recursion stops once Σeₜ² > exp(cutoff/n)·(1 + 10⁻⁹) (the
     /// margin covers the rounding of log and exp: lik then certainly exceeds the cutoff). Multiplicative
     /// error (+2Σlog|ŷₜ|, of either sign) always runs to the end.
