@@ -72,6 +72,66 @@ struct ETSObjectiveTests {
                               fixed: ETSFixedSmoothing(phi: 1.2)).admissibleByBounds)
     }
 
+    @Test("seasonal models without trend: all of Q's roots are inside the unit circle for 0 ≤ α ≤ 1, 0 < γ < 2 − α, so the usual region is admissible and the objective skips the test")
+    func trendlessSeasonalUsualRegionAdmissible() {
+        // The theorem in ETSAdmissibility (Q(z) = z^m + α(z^{m−1} + … + z) + α + γ − 1): checked on random points
+        // of the region, its corners and γ up to (2 − α)(1 − 10⁻⁶), for several periods; just beyond γ = 2 − α some
+        // root is outside (the bound is sharp, so this check can fail). R's full rule (isAdmissible) agrees inside.
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func uniform(_ lo: Double, _ hi: Double) -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return lo + (hi - lo) * Double(state >> 11) * 0x1p-53
+        }
+        func q(_ alpha: Double, _ gamma: Double, _ m: Int) -> [Double] {
+            [alpha + gamma - 1] + [Double](repeating: alpha, count: m - 1) + [1]
+        }
+        func inside(_ c: [Double], radius: Double) -> Bool {
+            var a = c, scratch = c
+            return a.withUnsafeMutableBufferPointer { ap in
+                scratch.withUnsafeMutableBufferPointer { sp in
+                    ETSAdmissibility.allRootsInDisk(ap.baseAddress!, degree: c.count - 1, radius: radius, scratch: sp.baseAddress!)
+                }
+            }
+        }
+        var checked = 0
+        for m in [2, 3, 4, 5, 7, 12, 24, 52] {
+            var points: [(Double, Double)] = [(0, 1e-4), (0, 1.9), (1, 1e-4), (1, 0.999), (1e-4, 1e-4), (0.9999, 1e-4), (0.5, 0.5)]
+            for _ in 0..<400 {
+                let alpha = uniform(0, 1)
+                let gamma = [uniform(1e-4, 1 - alpha), uniform(0, 2 - alpha), (2 - alpha) * (1 - 1e-6), uniform(1e-8, 1e-4)][checked % 4]
+                points.append((alpha, gamma))
+                checked += 1
+            }
+            var work = [Double](repeating: 0, count: 2 * (m + 2))
+            for (alpha, gamma) in points where gamma > 0 {
+                #expect(inside(q(alpha, gamma, m), radius: 1), "m \(m) α \(alpha) γ \(gamma)")
+                #expect(ETSAdmissibility.isAdmissible(alpha: alpha, beta: 0, gamma: gamma, phi: 1, hasTrend: false, m: m, work: &work),
+                        "m \(m) α \(alpha) γ \(gamma)")
+                let beyond = (2 - alpha) * 1.01
+                #expect(!inside(q(alpha, beyond, m), radius: 1), "m \(m) α \(alpha) γ \(beyond)")
+            }
+        }
+        #expect(checked == 8 * 400)
+        // The shortcut: seasonal models without trend in the usual region, with or without the caps; not when γ may
+        // be 0 (roots on the circle) or a fixed pair has γ > 1 − α; never for trended seasonal models.
+        let y = ETSFixture.y("UKgas")
+        for code in ["ANA", "MNA", "MNM"] {
+            let spec = try! ETSSpecification(parsing: code, period: 4)
+            #expect(ETSObjective(y: y, spec: spec, bounds: .standard, fixed: .none).admissibleByBounds, "\(code)")
+            #expect(ETSObjective(y: y, spec: spec, bounds: .capped, fixed: .none).admissibleByBounds, "\(code)")
+            #expect(ETSObjective(y: y, spec: spec, bounds: .standard, fixed: ETSFixedSmoothing(gamma: 0.2)).admissibleByBounds)
+            #expect(ETSObjective(y: y, spec: spec, bounds: .standard, fixed: ETSFixedSmoothing(alpha: 0.3, gamma: 0.6)).admissibleByBounds)
+            #expect(!ETSObjective(y: y, spec: spec, bounds: .standard, fixed: ETSFixedSmoothing(gamma: 0)).admissibleByBounds)
+            #expect(!ETSObjective(y: y, spec: spec, bounds: .standard, fixed: ETSFixedSmoothing(alpha: 0.6, gamma: 0.5)).admissibleByBounds)
+            let zeroFloor = ETSBounds(lower: (1e-4, 1e-4, 0, 0.8), upper: ETSBounds.standard.upper)
+            #expect(!ETSObjective(y: y, spec: spec, bounds: zeroFloor, fixed: .none).admissibleByBounds, "\(code)")
+        }
+        for code in ["AAA", "MAdM", "MAM"] {
+            let spec = try! ETSSpecification(parsing: code, period: 4)
+            #expect(!ETSObjective(y: y, spec: spec, bounds: .standard, fixed: .none).admissibleByBounds, "\(code)")
+        }
+    }
+
     @Test("Schur–Cohn root test agrees with known polynomials")
     func schurCohn() {
         // (z − 0.5)(z + 0.9) = z² + 0.4z − 0.45: roots inside; (z − 1.1)(z + 0.2) = z² − 0.9z − 0.22: one outside.

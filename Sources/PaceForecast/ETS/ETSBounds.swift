@@ -72,6 +72,20 @@ enum ETSAdmissibility {
             // Q(z) = z^m + α(z^{m−1} + … + z) + (α + γ − 1). The unit root is within R's 1 + 10⁻¹⁰ by
             // definition; testing it numerically (R's polyroot, or Schur–Cohn on P) decides on rounding noise
             // once the other roots crowd towards 1 (α and γ near 10⁻⁴), so only Q's roots are tested.
+            //
+            // Theorem (why ETSObjective skips this test in the usual region): for 0 ≤ α ≤ 1 and 0 < γ < 2 − α all
+            // roots of Q lie strictly inside the unit circle, so every point of R's usual region (γ ≤ 1 − α) is
+            // admissible (the easy tests above hold there too: γ ≥ 0 ≥ −α, γ ≤ 2 − α, α ≥ −γ/m).
+            // Proof. Q(z) = S(z)(z − 1 + α) + γ with S(z) = 1 + z + … + z^{m−1}. On |z| = 1: Q(1) = mα + γ > 0;
+            // for z = e^{iθ} ≠ 1, S(z)(z − 1 + α) = (z^m − 1)(1 + α/(z − 1)) = 2i·sin(mθ/2)·e^{imθ/2}·(A − iB)
+            // with A = 1 − α/2 > 0, B = (α/2)·cot(θ/2). Writing A − iB = R·e^{−iψ} (R = √(A² + B²), cos ψ = A/R),
+            // the product is real only where cos(mθ/2 − ψ) = 0, i.e. |sin(mθ/2)| = cos ψ = A/R, and its modulus is
+            // then 2·(A/R)·R = 2 − α (or 0 where sin(mθ/2) = 0). So Q(z) = 0 on the circle needs γ = 2 − α or
+            // γ = 0: for (α, γ) in the connected set 0 ≤ α ≤ 1, 0 < γ < 2 − α no root of the monic Q (degree m) ever
+            // crosses the circle, and the number inside is constant. As γ → 0⁺ the roots tend to 1 − α (inside)
+            // and the simple roots ω ≠ 1 of ω^m = 1, each moving by δ ≈ −γ·ω(ω − 1)/(m(ω − 1 + α)), whose
+            // component along ω, −(γ/m)·Re((ω − 1)/(ω − 1 + α)) = −(γ/m)(1 − cos θ)(2 − α)/|ω − 1 + α|², is
+            // negative: inward. Hence all m roots are inside throughout. (Tested in ETSAdmissibilityTests.)
             a[0] = alpha + gamma - 1
             for j in 1..<m { a[j] = alpha }
             a[m] = 1

@@ -28,7 +28,9 @@ final class ETSObjective {
     /// Number of smoothing parameters estimated.
     let smoothingCount: Int
     /// True when the bounds alone guarantee admissibility, so ``value(_:cutoff:)`` skips the test: a non-seasonal
-    /// model with α, β, φ confined to [0, 1] (then 1 − 1/φ ≤ 0 ≤ α < 2 ≤ 1 + 1/φ, α(φ − 1) ≤ 0 ≤ β ≤ 1 ≤ (1 + φ)(2 − α)).
+    /// model with α, β, φ confined to [0, 1] (then 1 − 1/φ ≤ 0 ≤ α < 2 ≤ 1 + 1/φ, α(φ − 1) ≤ 0 ≤ β ≤ 1 ≤ (1 + φ)(2 − α)),
+    /// or a seasonal model without trend with α in [0, 1] and γ > 0, γ ≤ 1 − α (R's usual region, with or without
+    /// statsforecast's caps): every such point is admissible (``ETSAdmissibility``, the theorem on Q).
     let admissibleByBounds: Bool
     /// The last cutoff of ``value(_:cutoff:)`` and its Σe² limit (Nelder–Mead repeats cutoffs).
     private var lastCutoff = Double.nan
@@ -83,10 +85,15 @@ final class ETSObjective {
             if let v = fixedValue { return v >= 0 && v <= 1 }
             return lower >= 0 && upper <= 1
         }
-        admissibleByBounds = !spec.hasSeason
-            && unit(fixed.alpha, lower: lower.alpha, upper: upper.alpha)
-            && (!spec.hasTrend || unit(fixed.beta, lower: lower.beta, upper: 1))
-            && (!spec.damped || unit(fixed.phi, lower: lower.phi, upper: upper.phi))
+        let alphaInUnit = unit(fixed.alpha, lower: lower.alpha, upper: upper.alpha)
+        // γ > 0 and γ ≤ 1 − α: an estimated γ is held below 1 − α by `withinBounds`, an estimated α below 1 − γ
+        // for a fixed γ by its upper bound (above); both fixed are checked here.
+        let gammaPositive = fixed.gamma.map { $0 > 0 } ?? (lower.gamma > 0)
+        let gammaBelowOneMinusAlpha = fixed.alpha.flatMap { a in fixed.gamma.map { $0 <= 1 - a } } ?? true
+        admissibleByBounds = alphaInUnit && (spec.hasSeason
+            ? !spec.hasTrend && m > 1 && gammaPositive && gammaBelowOneMinusAlpha
+            : (!spec.hasTrend || unit(fixed.beta, lower: lower.beta, upper: 1))
+                && (!spec.damped || unit(fixed.phi, lower: lower.phi, upper: upper.phi)))
     }
 
     deinit {
