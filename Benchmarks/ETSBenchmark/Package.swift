@@ -18,6 +18,10 @@ let package = Package(
             name: "ets-diagnose",
             dependencies: ["M3Format", .product(name: "PaceForecast", package: "Pace")]),
         .executableTarget(
+            name: "ets-m3-check",
+            dependencies: ["M3Format", .product(name: "PaceForecast", package: "Pace"),
+                           .product(name: "PaceLinearAlgebra", package: "Pace")]),
+        .executableTarget(
             name: "ets-fitcheck",
             dependencies: ["M3Format", .product(name: "PaceForecast", package: "Pace")]),
     ]
