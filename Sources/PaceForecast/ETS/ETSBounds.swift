@@ -82,10 +82,11 @@ enum ETSAdmissibility {
             // the product is real only where cos(mθ/2 − ψ) = 0, i.e. |sin(mθ/2)| = cos ψ = A/R, and its modulus is
             // then 2·(A/R)·R = 2 − α (or 0 where sin(mθ/2) = 0). So Q(z) = 0 on the circle needs γ = 2 − α or
             // γ = 0: for (α, γ) in the connected set 0 ≤ α ≤ 1, 0 < γ < 2 − α no root of the monic Q (degree m) ever
-            // crosses the circle, and the number inside is constant. As γ → 0⁺ the roots tend to 1 − α (inside)
+            // crosses the circle, and the number inside is constant. As γ → 0⁺ (0 < α < 1) the roots tend to 1 − α (inside)
             // and the simple roots ω ≠ 1 of ω^m = 1, each moving by δ ≈ −γ·ω(ω − 1)/(m(ω − 1 + α)), whose
             // component along ω, −(γ/m)·Re((ω − 1)/(ω − 1 + α)) = −(γ/m)(1 − cos θ)(2 − α)/|ω − 1 + α|², is
-            // negative: inward. Hence all m roots are inside throughout. (Tested in ETSAdmissibilityTests.)
+            // negative: inward. Hence all m roots are inside throughout. (Checked, with the bound's sharpness, by
+            // ETSObjectiveTests.trendlessSeasonalUsualRegionAdmissible.)
             a[0] = alpha + gamma - 1
             for j in 1..<m { a[j] = alpha }
             a[m] = 1
