@@ -21,18 +21,19 @@ import PaceLinearAlgebra
 
 BLASThreads.stopIdleWorkers()
 
-func fail(_ message: String, status: Int32 = 2) -> Never {
+func fail(_ message: String) -> Never {
     FileHandle.standardError.write("ets-m3-check: \(message)\n".data(using: .utf8)!)
-    exit(status)
+    exit(2)
 }
 
 let args = CommandLine.arguments
 guard args.count >= 3 else { fail("usage: ets-m3-check DATA_DIR PEERS_DIR [yearly|monthly|quarterly_proxy_h8|other …]") }
 let dataDirectory = URL(fileURLWithPath: args[1]), peersDirectory = URL(fileURLWithPath: args[2])
 
-struct PeerRow { let model: String; let smape: Double; let mase: Double; let forecast: [Double] }
+struct PeerRow { let smape: Double; let mase: Double; let forecast: [Double] }
 
-/// A peer file: `#` provenance lines, the header `series_id,model,smape,mase,forecast`, one row per series.
+/// A peer file: `#` provenance lines, the header `series_id,model,smape,mase,forecast`, one row per series (the
+/// model is for readers; the check uses the scores and forecasts).
 func readPeer(_ url: URL) -> [String: PeerRow] {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(url.path)") }
     var rows: [String: PeerRow] = [:]
@@ -52,7 +53,7 @@ func readPeer(_ url: URL) -> [String: PeerRow] {
         guard !forecast.isEmpty, forecast.allSatisfy({ $0 != nil }) else {
             fail("\(url.path):\(index + 1), column 5: forecasts must be space-separated numbers")
         }
-        rows[String(f[0])] = PeerRow(model: String(f[1]), smape: smape, mase: mase, forecast: forecast.map { $0! })
+        rows[String(f[0])] = PeerRow(smape: smape, mase: mase, forecast: forecast.map { $0! })
     }
     return rows
 }
