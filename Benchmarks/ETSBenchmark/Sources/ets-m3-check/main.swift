@@ -1,6 +1,6 @@
 // usage: ets-m3-check DATA_DIR PEERS_DIR [SET …]   (SET: yearly, monthly, quarterly_proxy_h8, other; default all)
-// The accuracy check of issue #5 ("M3 yearly and monthly: mean MASE and sMAPE no worse than R's ets() and
-// statsforecast's AutoETS on the same series"), run by .ci/test.sh in release mode.
+// The accuracy check of issue #5 (on M3 yearly and monthly, automatic ETS's mean MASE and sMAPE no worse than R's
+// ets() and statsforecast's AutoETS on the same series), run by .ci/test.sh in release mode.
 //
 // DATA_DIR holds m3_yearly.csv, m3_monthly.csv and m3_other.csv (M3-format copies of shared/datasets/m3);
 // PEERS_DIR holds each peer's recorded point forecasts for the same series, {statsforecast,r}_{set}.csv
